@@ -1,0 +1,61 @@
+// A Finding is one thing the user should fix in a case record: a schema violation, a rule
+// that failed, an input that could not be read, or a rule that could not be evaluated.
+// Findings are produced by the validator and the engine and read by every report format.
+// A finding never holds personal data: messages are written by rule authors and may only
+// interpolate dates, counts and codes; the case is identified by its case id.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/source_location.h"
+
+namespace aktkoll::core {
+
+enum class Lang { kSv, kEn };
+
+enum class Severity : uint8_t { kInfo = 0, kWarning = 1, kError = 2 };
+
+const char* SeverityName(Severity s);                  // "error", "warning", "info"
+const char* SeverityLabel(Severity s, Lang lang);      // "fel"/"varning"/"info" or English
+bool ParseSeverity(const std::string& text, Severity* out);
+
+// A text in Swedish and English. Swedish is always present; English falls back to it.
+struct Text {
+  std::string sv;
+  std::string en;
+  const std::string& In(Lang lang) const { return lang == Lang::kEn && !en.empty() ? en : sv; }
+};
+
+// Rule ids that are not rules of a pack.
+inline constexpr const char* kRuleSchema = "schema";          // violates case.schema.json
+inline constexpr const char* kRuleInputError = "input-error";  // file or document unreadable
+inline constexpr const char* kRuleRuleError = "rule-error";    // a rule failed to evaluate
+
+struct Finding {
+  std::string rule;
+  Severity severity = Severity::kError;
+  std::string case_id;     // empty when the document has none (or could not be read)
+  std::string path;        // input file as given, "-" for stdin
+  int document = 0;        // index of the document within the file
+  Position pos;            // of the offending or missing value
+  std::string pointer;     // JSON Pointer within the document ("" = whole document)
+  Text message;
+  std::vector<std::string> law;           // legal references in force, e.g. "SoF (2016:896) 5 kap. 1 a §"
+  std::vector<std::string> requirements;  // requirement ids, e.g. "GP-5"
+  std::string due_date;    // YYYY-MM-DD where the rule has a deadline, else empty
+  // Set by a waiver: the finding is still reported, as waived, but never fails the run.
+  bool waived = false;
+  std::string waiver_reason;
+  // Set by --baseline: the finding was already recorded, so it does not fail the run.
+  bool baseline = false;
+};
+
+// Whether a finding counts towards the exit code.
+inline bool Counts(const Finding& f) { return !f.waived && !f.baseline; }
+
+// Deterministic order: file, document, position, rule id, pointer, message.
+bool FindingLess(const Finding& a, const Finding& b);
+
+}  // namespace aktkoll::core

@@ -1,0 +1,28 @@
+// Every domain family at once, for the rule-pack loader:
+//   RegisterDomainFunctions(registry, catalogues)
+// registers dates (dates.h), personnummer (personnummer.h), catalogues (catalogues.h)
+// and intervals (intervals.h) into `registry`, which should already hold expr's
+// standard library (string(date) adds an overload to the standard `string`).
+#pragma once
+
+#include <memory>
+
+#include "domain/catalogues.h"
+#include "domain/dates.h"
+#include "domain/intervals.h"
+#include "domain/personnummer.h"
+#include "expr/registry.h"
+
+namespace aktkoll::domain {
+
+inline expr::Result<void> RegisterDomainFunctions(expr::FunctionRegistry& registry,
+                                                  std::shared_ptr<const Catalogues> catalogues) {
+  for (auto r : {RegisterDateFunctions(registry), RegisterPersonnummerFunctions(registry),
+                 RegisterCatalogueFunctions(registry, std::move(catalogues)),
+                 RegisterIntervalFunctions(registry)}) {
+    if (!r.ok()) return r;
+  }
+  return {};
+}
+
+}  // namespace aktkoll::domain
