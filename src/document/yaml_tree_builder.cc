@@ -1,0 +1,412 @@
+// See yaml_tree_builder.h.
+#include "document/yaml_tree_builder.h"
+
+#include <algorithm>
+
+#include "document/yaml_scalar.h"
+
+namespace aktkoll::document::internal {
+namespace {
+
+enum class Tag { kPlain, kNonSpecific, kStr, kInt, kFloat, kBool, kNull, kMap, kSeq, kOther };
+
+constexpr std::string_view kCoreTagPrefix = "tag:yaml.org,2002:";
+
+Tag Classify(const std::string& tag) {
+  if (tag.empty() || tag == "?") return Tag::kPlain;
+  if (tag == "!") return Tag::kNonSpecific;
+  if (tag.compare(0, kCoreTagPrefix.size(), kCoreTagPrefix) != 0) return Tag::kOther;
+  std::string_view name = std::string_view(tag).substr(kCoreTagPrefix.size());
+  if (name == "str") return Tag::kStr;
+  if (name == "int") return Tag::kInt;
+  if (name == "float") return Tag::kFloat;
+  if (name == "bool") return Tag::kBool;
+  if (name == "null") return Tag::kNull;
+  if (name == "map") return Tag::kMap;
+  if (name == "seq") return Tag::kSeq;
+  return Tag::kOther;
+}
+
+// The tag as written ("!!python/object"), or "" when it is too long or not plain ASCII to
+// be shown safely.
+std::string DisplayTag(const std::string& tag) {
+  std::string shown = tag.compare(0, kCoreTagPrefix.size(), kCoreTagPrefix) == 0
+                          ? "!!" + tag.substr(kCoreTagPrefix.size())
+                          : tag;
+  if (shown.size() > 40) return "";
+  for (char c : shown)
+    if (c <= ' ' || c > '~' || c == '\'') return "";
+  return shown;
+}
+
+std::string Quoted(const std::string& tag) {
+  std::string shown = DisplayTag(tag);
+  return shown.empty() ? "" : " '" + shown + "'";
+}
+
+[[noreturn]] void FailTag(const std::string& tag, const char* what, Position pos) {
+  if (Classify(tag) == Tag::kOther) Fail("okänd YAML-tagg" + Quoted(tag), pos);
+  Fail("taggen" + Quoted(tag) + " kan inte användas på " + what, pos);
+}
+
+constexpr const char* kNonScalarKey = "en nyckel måste vara ett enkelt värde, inte en mappning eller lista";
+constexpr const char* kNullKey = "en nyckel saknas eller är null";
+constexpr const char* kBadMerge = "värdet för '<<' måste vara en mappning eller en lista av mappningar";
+
+// Plain scalars that cannot be anything but strings start with none of these.
+bool MayBeNonString(char c) {
+  switch (c) {
+    case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7':
+    case '8': case '9': case '+': case '-': case '.': case '~':
+    case 't': case 'T': case 'f': case 'F': case 'n': case 'N':
+      return true;
+    default:
+      return false;
+  }
+}
+
+}  // namespace
+
+Position YamlTreeBuilder::PositionOf(const YAML::Mark& mark) const {
+  if (mark.is_null() || mark.line < 0 || mark.pos < 0 || mark.column < 0 || mark.column > mark.pos)
+    return Position{chunk_.first_line + 1, 1};
+  size_t offset = std::min(chunk_.begin + static_cast<size_t>(mark.pos), text_.size());
+  size_t line_start = offset - std::min(offset, static_cast<size_t>(mark.column));
+  if (line_start == column_line_start_ && offset >= column_offset_) {
+    column_ += CodePointColumn(text_, column_offset_, offset) - 1;
+  } else {
+    column_ = CodePointColumn(text_, line_start, offset);
+    column_line_start_ = line_start;
+  }
+  column_offset_ = offset;
+  return Position{chunk_.first_line + static_cast<uint32_t>(mark.line) + 1, column_};
+}
+
+size_t YamlTreeBuilder::OffsetOf(const YAML::Mark& mark) const {
+  if (mark.pos < 0) return chunk_.begin;
+  return std::min(chunk_.begin + static_cast<size_t>(mark.pos), chunk_.end);
+}
+
+// yaml-cpp accepts a quoted scalar that never closes, swallowing the rest of the document
+// into a string; one missing quote must not silently eat a case record.
+void YamlTreeBuilder::CheckQuoteCloses(size_t offset, Position pos) const {
+  if (offset >= chunk_.end) return;
+  char quote = text_[offset];
+  if (quote != '"' && quote != '\'') return;
+  for (size_t i = offset + 1; i < chunk_.end; ++i) {
+    if (quote == '"' && text_[i] == '\\') {
+      ++i;
+    } else if (text_[i] == quote) {
+      if (quote == '\'' && i + 1 < chunk_.end && text_[i + 1] == '\'') {
+        ++i;
+        continue;
+      }
+      return;
+    }
+  }
+  Fail("oväntat slut på dokumentet inuti en sträng (saknas ett avslutande citattecken?)", pos);
+}
+
+// yaml-cpp reads a line holding only "namn" inside a block mapping as the key "namn" with
+// an empty value; an implicit key must be followed by ':' on its own line.
+void YamlTreeBuilder::CheckKeyHasColon(const Frame& f) const {
+  size_t line_start = f.key_offset;
+  while (line_start > chunk_.begin && text_[line_start - 1] != '\n') --line_start;
+  for (size_t i = line_start; i < f.key_offset; ++i) {
+    if (text_[i] == '?') return;  // explicit key: the ':' is optional
+  }
+  for (size_t i = f.key_offset; i < chunk_.end && text_[i] != '\n'; ++i) {
+    if (text_[i] != ':') continue;
+    char next = i + 1 < chunk_.end ? text_[i + 1] : '\n';
+    if (next == ' ' || next == '\t' || next == '\r' || next == '\n') return;
+  }
+  Fail("förväntade ':' efter nyckeln", f.key_pos);
+}
+
+void YamlTreeBuilder::OnDocumentStart(const YAML::Mark& mark) {
+  // The stream is split at document boundaries, so a chunk holds one document. A second
+  // one is yaml-cpp misreading a malformed tail: 0.7 never gets past a ',' at document
+  // level and reports empty documents there for ever (found by fuzzing, twice).
+  if (++documents_in_chunk_ > 1) {
+    size_t offset = OffsetOf(mark);
+    Fail(offset < chunk_.end && text_[offset] == ','
+             ? "oväntat ',' utanför en lista eller mappning"
+             : "oväntat innehåll efter dokumentet (fel indrag eller ett kolon för mycket?)",
+         PositionOf(mark));
+  }
+  frames_.clear();
+  anchors_.clear();
+  nodes_ = 0;
+  expansions_ = 0;
+  root_ = Node();
+}
+
+void YamlTreeBuilder::CountNodes(size_t n, Position pos) {
+  nodes_ += n;
+  if (nodes_ > limits_.max_nodes) Fail(NodesMessage(limits_.max_nodes), pos);
+}
+
+void YamlTreeBuilder::ResolveScalar(const std::string& tag, const std::string& value,
+                                    Position pos, Node* out) {
+  Tag t = Classify(tag);
+  if (t == Tag::kPlain) {
+    if (value.empty() || MayBeNonString(value[0])) {
+      if (IsCoreNull(value)) {
+        out->kind = Kind::kNull;
+        return;
+      }
+      if (ParseCoreBool(value, &out->boolean)) {
+        out->kind = Kind::kBool;
+        return;
+      }
+      ScalarMatch m = ParseCoreInt(value, &out->integer);
+      if (m == ScalarMatch::kOverflow) Fail(kNumberTooLarge, pos);
+      if (m == ScalarMatch::kYes) {
+        out->kind = Kind::kInt;
+        return;
+      }
+      m = ParseCoreFloat(value, &out->number);
+      if (m == ScalarMatch::kOverflow) Fail(kNumberTooLarge, pos);
+      if (m == ScalarMatch::kYes) {
+        out->kind = Kind::kDouble;
+        return;
+      }
+    }
+    out->kind = Kind::kString;
+    out->string = value;
+    return;
+  }
+  bool ok = true;
+  switch (t) {
+    case Tag::kNonSpecific:
+    case Tag::kStr:
+      out->kind = Kind::kString;
+      out->string = value;
+      return;
+    case Tag::kNull:
+      ok = IsCoreNull(value);
+      out->kind = Kind::kNull;
+      break;
+    case Tag::kBool:
+      ok = ParseCoreBool(value, &out->boolean);
+      out->kind = Kind::kBool;
+      break;
+    case Tag::kInt: {
+      ScalarMatch m = ParseCoreInt(value, &out->integer);
+      if (m == ScalarMatch::kOverflow) Fail(kNumberTooLarge, pos);
+      ok = m == ScalarMatch::kYes;
+      out->kind = Kind::kInt;
+      break;
+    }
+    case Tag::kFloat: {
+      int64_t i = 0;
+      ScalarMatch m = ParseCoreFloat(value, &out->number);
+      if (m == ScalarMatch::kNo && ParseCoreInt(value, &i) == ScalarMatch::kYes) {
+        out->number = static_cast<double>(i);
+        m = ScalarMatch::kYes;
+      }
+      if (m == ScalarMatch::kOverflow) Fail(kNumberTooLarge, pos);
+      ok = m == ScalarMatch::kYes;
+      out->kind = Kind::kDouble;
+      break;
+    }
+    default:
+      FailTag(tag, "ett enkelt värde", pos);
+  }
+  if (!ok) Fail("värdet passar inte taggen" + Quoted(tag), pos);
+}
+
+void YamlTreeBuilder::Key(std::string key, Position pos, size_t offset, bool merge) {
+  Frame& f = frames_.back();
+  f.key_offset = offset;
+  if (merge) {
+    if (f.merge_line != 0) Fail(DuplicateKeyMessage("<<", f.merge_line), pos);
+    f.merge_line = pos.line;
+  } else {
+    long previous = f.index->Find(key);
+    if (previous >= 0)
+      Fail(DuplicateKeyMessage(key, f.node.entries[static_cast<size_t>(previous)].key_pos.line), pos);
+    f.key = std::move(key);
+  }
+  f.key_pos = pos;
+  f.have_key = true;
+  f.key_is_merge = merge;
+}
+
+void YamlTreeBuilder::Deliver(Node&& node, YAML::anchor_t anchor, size_t height, size_t count,
+                              const std::string* raw) {
+  if (anchor != 0) {
+    if (anchors_.size() <= anchor) anchors_.resize(anchor + 1);
+    Anchored& a = anchors_[anchor];
+    a.ready = true;
+    a.node = node;
+    a.raw = raw != nullptr ? *raw : std::string();
+    a.height = height;
+    a.count = count;
+  }
+  if (frames_.empty()) {
+    root_ = std::move(node);
+    return;
+  }
+  Frame& f = frames_.back();
+  f.max_child_height = std::max(f.max_child_height, height);
+  if (f.node.kind == Kind::kSequence) {
+    f.node.items.push_back(std::move(node));
+    return;
+  }
+  f.have_key = false;
+  if (f.key_is_merge) {
+    Position pos = node.pos;
+    f.merges.push_back(Frame::Merge{f.node.entries.size(), std::move(node), pos});
+    f.key_is_merge = false;
+    return;
+  }
+  Entry& e = f.node.entries.emplace_back();
+  e.key = std::move(f.key);
+  e.key_pos = f.key_pos;
+  e.value = std::move(node);
+  f.index->Add(f.node.entries.size() - 1);
+}
+
+void YamlTreeBuilder::OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) {
+  Position pos = PositionOf(mark);
+  if (ExpectingKey()) Fail(kNullKey, pos);
+  // yaml-cpp marks an empty value ("key:" and nothing) at the next token, often on a later
+  // line; the key's position is where the reader should look.
+  if (!frames_.empty() && frames_.back().node.kind == Kind::kMapping) {
+    const Frame& f = frames_.back();
+    if (!f.flow) CheckKeyHasColon(f);
+    if (pos.line > f.key_pos.line) pos = f.key_pos;
+  }
+  CountNodes(1, pos);
+  Node node;
+  node.pos = pos;
+  static const std::string kEmpty;
+  Deliver(std::move(node), anchor, 0, 1, &kEmpty);
+}
+
+void YamlTreeBuilder::OnScalar(const YAML::Mark& mark, const std::string& tag,
+                               YAML::anchor_t anchor, const std::string& value) {
+  Position pos = PositionOf(mark);
+  size_t offset = OffsetOf(mark);
+  CheckQuoteCloses(offset, pos);
+  Node node;
+  node.pos = pos;
+  if (ExpectingKey()) {
+    Tag t = Classify(tag);
+    if (t == Tag::kOther || t == Tag::kMap || t == Tag::kSeq) FailTag(tag, "en nyckel", pos);
+    if (anchor != 0) {
+      ResolveScalar(tag, value, pos, &node);
+      if (anchors_.size() <= anchor) anchors_.resize(anchor + 1);
+      anchors_[anchor] = Anchored{true, std::move(node), value, 0, 1};
+    }
+    Key(value, pos, offset, t == Tag::kPlain && value == "<<");
+    return;
+  }
+  ResolveScalar(tag, value, pos, &node);
+  CountNodes(1, pos);
+  Deliver(std::move(node), anchor, 0, 1, &value);
+}
+
+void YamlTreeBuilder::OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) {
+  Position pos = PositionOf(mark);
+  if (anchor >= anchors_.size() || !anchors_[anchor].ready)
+    Fail("aliaset pekar på en nod som inte är färdig (ett alias inuti sitt eget ankare)", pos);
+  const Anchored& a = anchors_[anchor];
+  if (ExpectingKey()) {
+    if (!a.node.is_scalar()) Fail(kNonScalarKey, pos);
+    if (a.node.kind == Kind::kNull) Fail(kNullKey, pos);
+    Key(a.raw, pos, OffsetOf(mark), false);
+    return;
+  }
+  expansions_ += a.count;
+  if (expansions_ > limits_.max_alias_expansions)
+    Fail("för många aliasexpansioner (gräns " + std::to_string(limits_.max_alias_expansions) + ")", pos);
+  if (frames_.size() + a.height > max_depth_) Fail(DepthMessage(max_depth_), pos);
+  CountNodes(a.count, pos);
+  Node copy = a.node;
+  Deliver(std::move(copy), 0, a.height, a.count, nullptr);
+}
+
+void YamlTreeBuilder::StartCollection(const YAML::Mark& mark, const std::string& tag,
+                                      YAML::anchor_t anchor, Kind kind, bool flow) {
+  Position pos = PositionOf(mark);
+  if (ExpectingKey()) Fail(kNonScalarKey, pos);
+  Tag t = Classify(tag);
+  Tag fitting = kind == Kind::kMapping ? Tag::kMap : Tag::kSeq;
+  if (t != Tag::kPlain && t != Tag::kNonSpecific && t != fitting)
+    FailTag(tag, kind == Kind::kMapping ? "en mappning" : "en lista", pos);
+  if (frames_.size() + 1 > max_depth_) Fail(DepthMessage(max_depth_), pos);
+  CountNodes(1, pos);
+  Frame& f = frames_.emplace_back();
+  f.node.kind = kind;
+  f.node.pos = pos;
+  f.anchor = anchor;
+  f.flow = flow;
+  f.nodes_at_start = nodes_;
+  if (kind == Kind::kMapping) f.index.emplace(&f.node.entries);
+}
+
+void YamlTreeBuilder::OnSequenceStart(const YAML::Mark& mark, const std::string& tag,
+                                      YAML::anchor_t anchor, YAML::EmitterStyle::value style) {
+  StartCollection(mark, tag, anchor, Kind::kSequence, style == YAML::EmitterStyle::Flow);
+}
+
+void YamlTreeBuilder::OnMapStart(const YAML::Mark& mark, const std::string& tag,
+                                 YAML::anchor_t anchor, YAML::EmitterStyle::value style) {
+  StartCollection(mark, tag, anchor, Kind::kMapping, style == YAML::EmitterStyle::Flow);
+}
+
+void YamlTreeBuilder::OnSequenceEnd() { EndCollection(); }
+void YamlTreeBuilder::OnMapEnd() { EndCollection(); }
+
+void YamlTreeBuilder::EndCollection() {
+  Frame& f = frames_.back();
+  if (f.node.kind == Kind::kMapping) ApplyMerges(f);
+  Node node = std::move(f.node);
+  size_t height = f.max_child_height + 1;
+  size_t count = nodes_ - f.nodes_at_start + 1;
+  YAML::anchor_t anchor = f.anchor;
+  frames_.pop_back();
+  Deliver(std::move(node), anchor, height, count, nullptr);
+}
+
+// Merge keys (https://yaml.org/type/merge.html): the entries of the `<<` mapping(s) join
+// this mapping where the `<<` stood; explicit keys win, and earlier merged mappings win over
+// later ones.
+void YamlTreeBuilder::ApplyMerges(Frame& f) {
+  if (f.merges.empty()) return;
+  std::vector<Entry> merged;
+  std::vector<size_t> merged_before;
+  KeyIndex merged_index(&merged);
+  auto take = [&](Node& source, size_t before) {
+    for (Entry& e : source.entries) {
+      if (f.index->Find(e.key) >= 0 || merged_index.Find(e.key) >= 0) continue;
+      merged.push_back(std::move(e));
+      merged_before.push_back(before);
+      merged_index.Add(merged.size() - 1);
+    }
+  };
+  for (Frame::Merge& m : f.merges) {
+    if (m.value.kind == Kind::kMapping) {
+      take(m.value, m.before);
+    } else if (m.value.kind == Kind::kSequence) {
+      for (Node& item : m.value.items) {
+        if (item.kind != Kind::kMapping) Fail(kBadMerge, item.pos);
+        take(item, m.before);
+      }
+    } else {
+      Fail(kBadMerge, m.pos);
+    }
+  }
+  std::vector<Entry> result;
+  result.reserve(f.node.entries.size() + merged.size());
+  size_t k = 0;
+  for (size_t i = 0; i <= f.node.entries.size(); ++i) {
+    while (k < merged.size() && merged_before[k] == i) result.push_back(std::move(merged[k++]));
+    if (i < f.node.entries.size()) result.push_back(std::move(f.node.entries[i]));
+  }
+  f.node.entries = std::move(result);
+}
+
+}  // namespace aktkoll::document::internal
