@@ -1,0 +1,307 @@
+#include "app/check.h"
+
+#include <algorithm>
+#include <optional>
+#include <thread>
+#include <ctime>
+#include <cstdio>
+#include <unistd.h>
+
+#include "app/output.h"
+#include "app/baseline.h"
+#include "app/check_assembled.h"
+#include "app/check_pipeline.h"
+#include "app/rule_pack.h"
+#include "app/waivers.h"
+#include "app/version.h"
+#include "core/file_io.h"
+#include "core/sha256.h"
+#include "embedded/embedded.h"
+#include "engine/engine.h"
+#include "expr/civil_time.h"
+#include "report/model.h"
+#include "validate/schema_validator.h"
+
+namespace aktkoll::app {
+namespace {
+
+using core::Finding;
+using core::Severity;
+
+
+bool ProgressWanted(const CheckOptions& o) {
+  return o.progress && ::isatty(2) && std::getenv("CI") == nullptr;
+}
+
+int FailThreshold(const std::string& fail_on) {
+  if (fail_on == "never") return 3;
+  Severity s = Severity::kError;
+  core::ParseSeverity(fail_on, &s);
+  return static_cast<int>(s);
+}
+
+// Every --select/--ignore entry must name a rule or group of the pack: a typo would
+// otherwise silently check nothing (or everything).
+bool CheckSelectors(const ruleset::Pack& pack, const std::vector<std::string>& selectors, const char* option) {
+  for (const std::string& s : selectors) {
+    bool found = false;
+    for (const ruleset::Rule& r : pack.rules) found = found || engine::MatchesRuleSelector(r.id, s);
+    if (!found) {
+      std::fprintf(stderr, "aktkoll: %s %s: ingen regel i paketet har det id:t eller den gruppen\n", option, s.c_str());
+      return false;
+    }
+  }
+  return true;
+}
+
+report::RuleInfo RuleInfoOf(const ruleset::Rule& r) {
+  report::RuleInfo info;
+  info.id = r.id;
+  info.severity = r.severity;
+  info.title = r.title;
+  info.help.sv = r.doc.checks.sv + (r.doc.why.sv.empty() ? "" : "\n\n" + r.doc.why.sv);
+  info.help.en = r.doc.checks.en.empty() ? "" : r.doc.checks.en + (r.doc.why.en.empty() ? "" : "\n\n" + r.doc.why.en);
+  for (const ruleset::LawRef& l : r.law) info.law.push_back(l.ref);
+  info.requirements = r.requirements;
+  return info;
+}
+
+// A waived rule is not failed: when every finding of a rule on a case is waived, the
+// case's evidence lists the rule as waived instead.
+void MarkWaivedRules(report::FileResult* file) {
+  const report::FileIndex index(*file);
+  for (report::CaseResult& c : file->cases) {
+    std::vector<std::string> still_failed;
+    for (const std::string& rule : c.failed) {
+      bool any = false, all_waived = true;
+      for (const Finding* f : index.FindingsOf(c.document))
+        if (f->rule == rule) {
+          any = true;
+          all_waived = all_waived && f->waived;
+        }
+      if (any && all_waived) c.waived.push_back(rule);
+      else still_failed.push_back(rule);
+    }
+    c.failed = std::move(still_failed);
+  }
+}
+
+}  // namespace
+
+std::string Today() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  localtime_r(&t, &tm);
+  char buf[16];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d", &tm);
+  return buf;
+}
+
+bool IsIsoDate(const std::string& s) {
+  int y, m, d;
+  char tail;
+  if (s.size() != 10 || std::sscanf(s.c_str(), "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3) return false;
+  if (s[4] != '-' || s[7] != '-' || m < 1 || m > 12 || d < 1) return false;
+  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return d <= kDays[m - 1] + (m == 2 && leap ? 1 : 0);
+}
+
+int RunCheck(const CheckOptions& options) {
+  CheckOptions o = options;
+  if (o.paths.empty()) o.paths.push_back(".");
+  if (o.formats.empty()) o.formats.push_back("text");
+  if (o.as_of.empty()) o.as_of = Today();
+  if (!IsIsoDate(o.as_of)) {
+    std::fprintf(stderr, "aktkoll: --as-of %s: väntade ett datum ÅÅÅÅ-MM-DD\n", o.as_of.c_str());
+    return 2;
+  }
+
+  auto schema_text = embedded::Find("schemas/case.schema.json");
+  if (!schema_text) {
+    std::fprintf(stderr, "aktkoll: internt fel: fallschemat saknas i programmet\n");
+    return 2;
+  }
+  auto schema = validate::CaseSchema::Parse(*schema_text);
+  if (!schema.ok()) {
+    std::fprintf(stderr, "aktkoll: internt fel: %s\n", schema.status().message().c_str());
+    return 2;
+  }
+
+  core::Lang lang = o.lang == "en" ? core::Lang::kEn : core::Lang::kSv;
+  auto pack = LoadChosenPack(PackChoice{o.rules, o.profile}, lang);
+  if (!pack) return 2;  // the diagnostics are on stderr; a broken pack checks nothing
+  if (!CheckSelectors(*pack, o.select, "--select") || !CheckSelectors(*pack, o.ignore, "--ignore")) return 2;
+  std::shared_ptr<const mapping::Mapping> export_mapping;
+  if (!o.mapping.empty() && !(export_mapping = LoadChosenMapping(o.mapping))) return 2;
+  engine::EngineOptions engine_options;
+  engine_options.select = o.select;
+  engine_options.ignore = o.ignore;
+  engine_options.lang = lang;
+  engine_options.eval.max_steps = o.max_eval_steps;
+  engine::Engine rules(pack, engine_options);
+  int64_t as_of_days = *expr::ParseIsoDate(o.as_of);
+
+  report::RunInfo run;
+  run.pack = {pack->name, pack->version, pack->sha256, pack->profile};
+  for (const ruleset::Rule* r : rules.rules()) run.rules.push_back(RuleInfoOf(*r));
+  run.tool_version = kVersion;
+  run.as_of = o.as_of;
+  run.lang = o.lang == "en" ? core::Lang::kEn : core::Lang::kSv;
+  run.show_personal_data = o.show_personal_data;
+  run.statistics = o.statistics;
+
+  std::vector<std::unique_ptr<Output>> outputs;
+  for (const auto& spec_text : o.formats) {
+    auto spec = ParseFormatSpec(spec_text, report::FormatNames());
+    if (!spec.ok()) {
+      std::fprintf(stderr, "aktkoll: %s\n", spec.status().message().c_str());
+      return 2;
+    }
+    auto out = Output::Open(*spec, report::MakeFormatter(spec->format));
+    if (!out.ok()) {
+      std::fprintf(stderr, "aktkoll: %s\n", out.status().message().c_str());
+      return 2;
+    }
+    report::RunInfo r = run;
+    r.color = spec->file.empty() && spec->format == "text" && ::isatty(1) && !std::getenv("NO_COLOR");
+    (*out)->formatter().Begin(r, &(*out)->buffer());
+    outputs.push_back(std::move(*out));
+  }
+
+  std::vector<Waiver> waivers;
+  if (!o.waivers.empty()) {
+    auto w = LoadWaivers(o.waivers);
+    if (!w.ok()) {
+      std::fprintf(stderr, "aktkoll: --waivers %s\n", w.status().message().c_str());
+      return 2;
+    }
+    waivers = std::move(*w);
+  }
+  std::optional<Baseline> baseline;
+  if (!o.baseline.empty()) {
+    auto b = Baseline::Load(o.baseline);
+    if (!b.ok()) {
+      std::fprintf(stderr, "aktkoll: --baseline %s\n", b.status().message().c_str());
+      return 2;
+    }
+    baseline = std::move(*b);
+  }
+  BaselineWriter baseline_writer;
+
+  std::vector<std::string> missing;
+  std::vector<std::string> files = document::ExpandPaths(o.paths, &missing);
+  report::Summary summary;
+  size_t files_done = 0;
+  const bool progress = ProgressWanted(o) && files.size() > 1;
+  auto emit = [&](report::FileResult&& file) -> bool {
+    ApplyWaivers(waivers, o.as_of, &file.findings);
+    if (baseline) baseline->Apply(&file.findings);
+    if (!o.write_baseline.empty()) baseline_writer.Add(file.findings);
+    MarkWaivedRules(&file);
+    if (progress && (++files_done % 16 == 0 || files_done == files.size()))
+      std::fprintf(stderr, "\r%zu/%zu filer", files_done, files.size());
+    report::AddToSummary(file, &summary);
+    for (auto& out : outputs) {
+      out->formatter().AddFile(file, &out->buffer());
+      core::Status s = out->Flush(false);
+      if (!s.ok()) {
+        std::fprintf(stderr, "aktkoll: %s\n", s.message().c_str());
+        return false;
+      }
+    }
+    return true;
+  };
+  for (const auto& path : missing) {
+    report::FileResult r;
+    r.input.path = path;
+    r.input.has_error = true;
+    r.input.error.message = "sökvägen finns inte";
+    Finding f;
+    f.rule = core::kRuleInputError;
+    f.path = path;
+    f.message = {"sökvägen finns inte", "the path does not exist"};
+    r.findings.push_back(f);
+    if (!emit(std::move(r))) return 2;
+  }
+  CheckContext ctx;
+  ctx.options = &o;
+  ctx.schema = *schema;
+  ctx.engine = &rules;
+  ctx.as_of_days = as_of_days;
+  ctx.mapping = export_mapping.get();
+  int jobs = o.jobs > 0 ? o.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  if (export_mapping && export_mapping->assemble ? !CheckAssembled(files, ctx, emit) : !CheckFiles(files, ctx, jobs, emit))
+    return 2;
+  if (progress) std::fprintf(stderr, "\r\033[K");
+  if (!waivers.empty()) {
+    report::FileResult w;
+    w.input.path = o.waivers;
+    w.findings = WaiverFindings(waivers, o.as_of);
+    if (!w.findings.empty() && !emit(std::move(w))) return 2;
+  }
+  if (!o.write_baseline.empty()) {
+    core::Status s = baseline_writer.Write(o.write_baseline);
+    if (!s.ok()) {
+      std::fprintf(stderr, "aktkoll: --write-baseline %s\n", s.message().c_str());
+      return 2;
+    }
+  }
+
+  for (auto& out : outputs) {
+    out->formatter().End(summary, &out->buffer());
+    core::Status s = out->Commit();
+    if (!s.ok()) {
+      std::fprintf(stderr, "aktkoll: %s\n", s.message().c_str());
+      return 2;
+    }
+  }
+  int threshold = FailThreshold(o.fail_on);
+  for (int sev = threshold; sev <= 2; ++sev)
+    if (summary.counted.by_severity[sev] > 0) return 1;
+  return 0;
+}
+
+void AddCheckCommand(CLI::App& app, int* exit_code) {
+  auto o = std::make_shared<CheckOptions>();
+  CLI::App* cmd = app.add_subcommand("check", "Granska ärendeakter mot regelpaketet (check case records)");
+  cmd->add_option("paths", o->paths,
+                  "Filer eller kataloger (.yaml .yml .json .jsonl .ndjson), '-' för stdin; standard: .");
+  cmd->add_option("--format,-f", o->formats,
+                  "Rapportformat FMT[:FIL], kan upprepas: text, json, sarif, junit, github, csv, xlsx, html, md "
+                  "(standard: text till stdout)");
+  cmd->add_option("--as-of", o->as_of, "Granskningsdatum ÅÅÅÅ-MM-DD som alla datumregler mäts mot (standard: i dag)");
+  cmd->add_option("--fail-on", o->fail_on, "Lägsta allvarlighetsgrad som ger slutstatus 1 (standard: error)")
+      ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+  cmd->add_option("--lang", o->lang, "Språk i rapporten: sv eller en (standard: sv)")
+      ->check(CLI::IsMember({"sv", "en"}));
+  cmd->add_flag("--show-personal-data", o->show_personal_data,
+                "Visa namn och personnummer i rapporten (annars visas bara ärende-id)");
+  cmd->add_flag("--statistics", o->statistics, "Antal anmärkningar per regel, enhet, insatstyp och beslutsmånad");
+  cmd->add_flag("!--no-progress", o->progress, "Visa aldrig förlopp (visas annars bara i en terminal)");
+  cmd->add_option("--rules", o->rules,
+                  "Regelpaket eller kommunprofil på disk (pack.yaml/profile.yaml); standard: det inbyggda nationella paketet");
+  cmd->add_option("--profile", o->profile, "Inbyggd kommunprofil, t.ex. kalix");
+  cmd->add_option("--select", o->select, "Kör bara dessa regler eller grupper (t.ex. GP,UPF-001); kan upprepas")
+      ->delimiter(',')->expected(1)->allow_extra_args(false)->take_all();
+  cmd->add_option("--ignore", o->ignore, "Hoppa över dessa regler eller grupper; kan upprepas")
+      ->delimiter(',')->expected(1)->allow_extra_args(false)->take_all();
+  cmd->add_option("--mapping", o->mapping,
+                  "Mappning för export från verksamhetssystem: inbyggt namn eller YAML-fil (se aktkoll-rules(5), MAPPINGS)");
+  cmd->add_option("--waivers", o->waivers,
+                  "Undantagsfil (YAML): ärende, regel, skäl, beslutsfattare, giltig t.o.m.");
+  cmd->add_option("--baseline", o->baseline, "Baslinje från --write-baseline: bara nya anmärkningar ger slutstatus 1");
+  cmd->add_option("--write-baseline", o->write_baseline, "Spara körningens anmärkningar som baslinje i FIL");
+  cmd->add_option("--jobs,-j", o->jobs, "Antal trådar (standard: alla kärnor); utdata blir densamma oavsett antal")
+      ->check(CLI::Range(0, 256));
+  cmd->add_option("--max-depth", o->limits.max_depth, "Största nästlingsdjup i ett dokument (standard: 200)");
+  cmd->add_option("--max-file-size", o->limits.max_file_bytes, "Största filstorlek i byte (standard: 256 MiB)");
+  cmd->add_option("--max-eval-steps", o->max_eval_steps,
+                  "Största antal beräkningssteg per regeluttryck och ärende (standard: 1000000)")
+      ->check(CLI::Range(int64_t{1000}, int64_t{1} << 40));
+  cmd->add_option("--max-aliases", o->limits.max_alias_expansions,
+                  "Största antal YAML-aliasexpansioner per dokument (standard: 10000)");
+  cmd->callback([o, exit_code] { *exit_code = RunCheck(*o); });
+}
+
+}  // namespace aktkoll::app

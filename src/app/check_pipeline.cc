@@ -1,0 +1,406 @@
+#include "app/check_pipeline.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
+
+#include "core/file_io.h"
+#include "app/check_assembled.h"
+#include "core/sha256.h"
+#include "document/loader.h"
+
+namespace aktkoll::app {
+namespace {
+
+using core::Finding;
+using core::Severity;
+
+// A piece of one input file to check on its own.
+struct Unit {
+  size_t seq = 0;
+  std::string path;
+  std::string text;            // the chunk
+  uint32_t first_line = 1;     // line of the chunk's first byte in the file
+  bool first = true;           // first chunk of its file
+  bool last = true;            // last chunk of its file
+  document::Format format = document::Format::kAuto;
+  std::string read_error;      // the file could not be read: the only thing to report
+  std::string sha256;          // set on the last chunk
+};
+
+struct UnitResult {
+  report::FileResult partial;  // document numbers relative to the chunk
+  bool first = true, last = true;
+  std::string sha256;
+};
+
+std::string StringAt(const document::Node& root, std::initializer_list<const char*> path) {
+  const document::Node* n = &root;
+  for (const char* key : path) {
+    n = n->Find(key);
+    if (!n) return "";
+  }
+  return n->kind == document::Kind::kString ? n->string : "";
+}
+
+void ShiftLines(document::Node& n, uint32_t delta) {
+  if (n.pos.line) n.pos.line += delta;
+  for (auto& item : n.items) ShiftLines(item, delta);
+  for (auto& e : n.entries) {
+    if (e.key_pos.line) e.key_pos.line += delta;
+    ShiftLines(e.value, delta);
+  }
+}
+
+void AddInputError(report::FileResult* r, const std::string& path, int doc, const std::string& message,
+                   core::Position pos) {
+  Finding f;
+  f.rule = core::kRuleInputError;
+  f.severity = Severity::kError;
+  f.path = path;
+  f.document = doc;
+  f.pos = pos;
+  f.message = {message, message};
+  r->findings.push_back(std::move(f));
+  if (!r->input.has_error) {
+    r->input.has_error = true;
+    r->input.error = {message, pos};
+  }
+}
+
+// Checks one unit: every document in it, with the thread's own schema checker.
+UnitResult CheckUnit(const Unit& u, const CheckContext& ctx, validate::SchemaChecker& schema) {
+  const CheckOptions& o = *ctx.options;
+  UnitResult out;
+  out.first = u.first;
+  out.last = u.last;
+  out.sha256 = u.sha256;
+  report::FileResult& r = out.partial;
+  r.input.path = u.path;
+  if (!u.read_error.empty()) {
+    AddInputError(&r, u.path, 0, u.read_error, {});
+    return out;
+  }
+  const uint32_t delta = u.first_line - 1;
+  document::LoadBuffer(u.path, u.text, u.format, o.limits, [&](document::LoadedDocument&& doc) {
+    r.input.documents++;
+    if (doc.has_error) {
+      core::Position pos = doc.error.pos;
+      if (pos.line) pos.line += delta;
+      AddInputError(&r, u.path, doc.index, doc.error.message, pos);
+      return;
+    }
+    if (delta) ShiftLines(doc.root, delta);
+    if (ctx.mapping && !MapDocument(*ctx.mapping, u.path, doc.index, &doc.root, &r.findings)) return;
+    report::CaseResult c;
+    c.document = doc.index;
+    c.pos = doc.root.pos;
+    c.case_id = StringAt(doc.root, {"case_id"});
+    c.unit = StringAt(doc.root, {"unit"});
+    c.intervention_type = StringAt(doc.root, {"intervention", "type"});
+    c.decision_date = StringAt(doc.root, {"decision", "date"});
+    if (o.show_personal_data) {
+      c.person_name = StringAt(doc.root, {"individual", "name"});
+      c.person_id = StringAt(doc.root, {"individual", "personnummer"});
+    }
+    Finding base;
+    base.path = u.path;
+    base.document = doc.index;
+    base.case_id = c.case_id;
+    size_t before = r.findings.size();
+    schema.Check(doc.root, base, &r.findings);
+    c.applied.push_back(core::kRuleSchema);
+    if (r.findings.size() > before) c.failed.push_back(core::kRuleSchema);
+    engine::CaseEvidence evidence;
+    ctx.engine->Check(doc.root, base, ctx.as_of_days, &r.findings, &evidence);
+    c.applied.insert(c.applied.end(), evidence.applied.begin(), evidence.applied.end());
+    c.failed.insert(c.failed.end(), evidence.failed.begin(), evidence.failed.end());
+    r.cases.push_back(std::move(c));
+  });
+  std::stable_sort(r.findings.begin(), r.findings.end(), core::FindingLess);
+  return out;
+}
+
+// Reads the input files one chunk at a time, in order.
+class Reader {
+ public:
+  Reader(const std::vector<std::string>& files, const document::Limits& limits) : files_(files), limits_(limits) {}
+  ~Reader() { Close(); }
+
+  std::optional<Unit> Next() {
+    while (true) {
+      if (!current_ && !OpenNext()) return std::nullopt;
+      Unit u;
+      u.seq = seq_++;
+      u.path = files_[file_];
+      u.format = format_;
+      u.first = first_;
+      u.first_line = line_;
+      first_ = false;
+      if (!error_.empty()) {
+        u.read_error = error_;
+        u.last = true;
+        Close();
+        return u;
+      }
+      // Fill the buffer to a chunk (or the whole file when it may not be cut).
+      const bool chunkable = format_ == document::Format::kJsonLines || format_ == document::Format::kYaml;
+      while (!eof_ && (!chunkable || pending_.size() < kChunkBytes)) ReadBlock();
+      if (!error_.empty()) {
+        u.read_error = error_;
+        u.last = true;
+        Close();
+        return u;
+      }
+      size_t cut = pending_.size();
+      if (!eof_) {
+        cut = LastChunkBoundary(pending_, format_ == document::Format::kYaml);
+        while (cut == 0 && !eof_ && error_.empty()) {  // one document larger than a chunk
+          ReadBlock();
+          cut = eof_ ? pending_.size() : LastChunkBoundary(pending_, format_ == document::Format::kYaml);
+        }
+        if (!error_.empty()) {
+          u.read_error = error_;
+          u.last = true;
+          Close();
+          return u;
+        }
+      }
+      u.text = pending_.substr(0, cut);
+      pending_.erase(0, cut);
+      line_ += static_cast<uint32_t>(std::count(u.text.begin(), u.text.end(), '\n'));
+      u.last = eof_ && pending_.empty();
+      if (u.last) {
+        u.sha256 = hash_->HexDigest();
+        Close();
+      }
+      return u;
+    }
+  }
+
+ private:
+  bool OpenNext() {
+    if (next_file_ >= files_.size()) return false;
+    file_ = next_file_++;
+    current_ = true;
+    const std::string& path = files_[file_];
+    pending_.clear();
+    error_.clear();
+    eof_ = false;
+    first_ = true;
+    line_ = 1;
+    total_ = 0;
+    hash_ = std::make_unique<core::Sha256>();
+    format_ = document::FormatFromPath(path);
+    if (path == "-") {
+      fd_ = 0;
+      owned_ = false;
+      return true;
+    }
+    fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    owned_ = true;
+    if (fd_ < 0) {
+      error_ = errno == ENOENT ? "filen finns inte" : "kan inte öppna filen: " + core::ErrnoText(errno);
+      owned_ = false;  // Next() reports the error and moves on
+    }
+    return true;
+  }
+
+  void ReadBlock() {
+    char buf[1 << 16];
+    ssize_t n;
+    do {
+      n = ::read(fd_, buf, sizeof buf);
+    } while (n < 0 && errno == EINTR);
+    if (n < 0) {
+      error_ = errno == EISDIR ? "är en katalog, inte en fil" : "kan inte läsa filen: " + core::ErrnoText(errno);
+      return;
+    }
+    if (n == 0) {
+      eof_ = true;
+      return;
+    }
+    total_ += static_cast<size_t>(n);
+    if (total_ > limits_.max_file_bytes) {
+      error_ = "filen är större än gränsen " + std::to_string(limits_.max_file_bytes) + " byte (--max-file-size)";
+      return;
+    }
+    hash_->Update(std::string_view(buf, static_cast<size_t>(n)));
+    pending_.append(buf, static_cast<size_t>(n));
+  }
+
+  void Close() {
+    if (owned_ && fd_ >= 0) ::close(fd_);
+    fd_ = -1;
+    owned_ = false;
+    current_ = false;
+  }
+
+  const std::vector<std::string>& files_;
+  const document::Limits& limits_;
+  size_t file_ = 0;       // the current file
+  size_t next_file_ = 0;  // the next file to open
+  bool current_ = false;  // a file is open (or failed to open and awaits reporting)
+  int fd_ = -1;
+  bool owned_ = false;
+  bool eof_ = false;
+  bool first_ = true;
+  uint32_t line_ = 1;
+  size_t total_ = 0;
+  size_t seq_ = 0;
+  std::string pending_;
+  std::string error_;
+  document::Format format_ = document::Format::kAuto;
+  std::unique_ptr<core::Sha256> hash_;
+};
+
+// Joins the chunk results of one file, renumbering documents.
+class Merger {
+ public:
+  // Returns the finished file when `r` was its last chunk.
+  std::optional<report::FileResult> Add(UnitResult&& r) {
+    if (r.first) {
+      file_ = report::FileResult{};
+      file_.input.path = r.partial.input.path;
+      offset_ = 0;
+    }
+    for (Finding& f : r.partial.findings) {
+      f.document += offset_;
+      file_.findings.push_back(std::move(f));
+    }
+    for (report::CaseResult& c : r.partial.cases) {
+      c.document += offset_;
+      file_.cases.push_back(std::move(c));
+    }
+    if (r.partial.input.has_error && !file_.input.has_error) {
+      file_.input.has_error = true;
+      file_.input.error = r.partial.input.error;
+    }
+    file_.input.documents += r.partial.input.documents;
+    offset_ += r.partial.input.documents;
+    if (!r.last) return std::nullopt;
+    file_.input.sha256 = r.sha256;
+    return std::move(file_);
+  }
+
+ private:
+  report::FileResult file_;
+  int offset_ = 0;
+};
+
+}  // namespace
+
+size_t LastChunkBoundary(std::string_view text, bool yaml) {
+  size_t end = text.size();
+  while (end > 0) {
+    size_t nl = text.rfind('\n', end - 1);
+    if (nl == std::string_view::npos) return 0;
+    size_t next = nl + 1;
+    if (!yaml) {
+      if (next < text.size()) return next;  // after a newline, before more text
+    } else if (text.substr(next, 3) == "---" &&
+               (next + 3 == text.size() || text[next + 3] == '\n' || text[next + 3] == '\r' ||
+                text[next + 3] == ' ' || text[next + 3] == '\t')) {
+      return next;
+    }
+    end = nl;
+  }
+  return 0;
+}
+
+bool CheckFiles(const std::vector<std::string>& files, const CheckContext& ctx, int jobs,
+                const std::function<bool(report::FileResult&&)>& emit) {
+  Reader reader(files, ctx.options->limits);
+  Merger merger;
+  if (jobs <= 1) {
+    validate::SchemaChecker schema(ctx.schema);
+    while (std::optional<Unit> u = reader.Next()) {
+      if (auto done = merger.Add(CheckUnit(*u, ctx, schema)))
+        if (!emit(std::move(*done))) return false;
+    }
+    return true;
+  }
+
+  std::mutex mu;
+  std::condition_variable work_ready, result_ready;
+  std::deque<Unit> queue;
+  std::map<size_t, UnitResult> results;
+  bool closed = false;
+  std::vector<std::thread> workers;
+  for (int i = 0; i < jobs; ++i) {
+    workers.emplace_back([&] {
+      validate::SchemaChecker schema(ctx.schema);
+      while (true) {
+        Unit u;
+        {
+          std::unique_lock<std::mutex> lock(mu);
+          work_ready.wait(lock, [&] { return closed || !queue.empty(); });
+          if (queue.empty()) return;
+          u = std::move(queue.front());
+          queue.pop_front();
+        }
+        UnitResult r = CheckUnit(u, ctx, schema);
+        {
+          std::lock_guard<std::mutex> lock(mu);
+          results.emplace(u.seq, std::move(r));
+        }
+        result_ready.notify_all();
+      }
+    });
+  }
+  auto stop = [&] {
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      closed = true;
+      queue.clear();
+    }
+    work_ready.notify_all();
+    for (auto& t : workers) t.join();
+  };
+
+  const size_t window = static_cast<size_t>(jobs) * 4;  // units read ahead of emission
+  size_t produced = 0, next = 0;
+  bool input_done = false;
+  while (true) {
+    while (!input_done && produced - next < window) {
+      std::optional<Unit> u = reader.Next();
+      if (!u) {
+        input_done = true;
+        break;
+      }
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        queue.push_back(std::move(*u));
+      }
+      produced++;
+      work_ready.notify_one();
+    }
+    if (next == produced && input_done) break;
+    UnitResult r;
+    {
+      std::unique_lock<std::mutex> lock(mu);
+      result_ready.wait(lock, [&] { return results.count(next) > 0; });
+      r = std::move(results[next]);
+      results.erase(next);
+    }
+    next++;
+    if (auto done = merger.Add(std::move(r))) {
+      if (!emit(std::move(*done))) {
+        stop();
+        return false;
+      }
+    }
+  }
+  stop();
+  return true;
+}
+
+}  // namespace aktkoll::app

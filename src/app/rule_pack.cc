@@ -1,0 +1,38 @@
+#include "app/rule_pack.h"
+
+#include <cstdio>
+
+#include "ruleset/loader.h"
+
+namespace aktkoll::app {
+
+std::string PackSpec(const PackChoice& choice) {
+  if (!choice.rules.empty() && !choice.profile.empty()) {
+    std::fprintf(stderr, "aktkoll: ange antingen --rules eller --profile, inte båda\n");
+    return "";
+  }
+  if (!choice.rules.empty()) return choice.rules;
+  if (!choice.profile.empty()) return choice.profile;
+  return "national";
+}
+
+std::shared_ptr<const ruleset::Pack> LoadPackOrReport(const std::string& spec, core::Lang lang) {
+  ruleset::LoadOptions options;
+  options.lang = lang;
+  ruleset::LoadResult result = ruleset::LoadPack(spec, options);
+  if (!result.ok()) {
+    std::fputs(result.diagnostics.Format(lang).c_str(), stderr);
+    std::fprintf(stderr, lang == core::Lang::kEn ? "aktkoll: the rule pack '%s' could not be loaded (%zu errors)\n"
+                                                 : "aktkoll: regelpaketet '%s' kunde inte läsas in (%zu fel)\n",
+                 spec.c_str(), result.diagnostics.size());
+  }
+  return result.pack;
+}
+
+std::shared_ptr<const ruleset::Pack> LoadChosenPack(const PackChoice& choice, core::Lang lang) {
+  std::string spec = PackSpec(choice);
+  if (spec.empty()) return nullptr;
+  return LoadPackOrReport(spec, lang);
+}
+
+}  // namespace aktkoll::app

@@ -1,0 +1,381 @@
+#include "engine/engine.h"
+
+#include <optional>
+#include <tuple>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "engine/doc_view.h"
+#include "expr/civil_time.h"
+
+namespace aktkoll::engine {
+
+using core::Finding;
+using expr::Value;
+using ruleset::Rule;
+
+namespace {
+
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Text of a value interpolated into a message.
+std::string ValueText(const Value& v, core::Lang lang) {
+  switch (v.kind()) {
+    case expr::Kind::kNull: return lang == core::Lang::kEn ? "none" : "inget";
+    case expr::Kind::kBool: return v.bool_value() ? (lang == core::Lang::kEn ? "yes" : "ja")
+                                                  : (lang == core::Lang::kEn ? "no" : "nej");
+    case expr::Kind::kInt: return std::to_string(v.int_value());
+    case expr::Kind::kDouble: {
+      char buf[32];
+      std::snprintf(buf, sizeof buf, "%g", v.double_value());
+      return buf;
+    }
+    case expr::Kind::kString: return std::string(v.string_value());
+    case expr::Kind::kDate: return expr::FormatIsoDate(v.date_days());
+    case expr::Kind::kTimestamp: return expr::FormatTimestamp(v.timestamp_seconds(), v.timestamp_nanos());
+    case expr::Kind::kDuration: return expr::FormatDuration(v.duration_nanos());
+    default: return expr::DebugString(v);
+  }
+}
+
+struct Placeholders {
+  std::vector<std::pair<std::string, Value>> values;
+  std::string index, key;
+  bool has_item = false;
+};
+
+std::string Interpolate(const std::string& text, const Placeholders& p, core::Lang lang) {
+  std::string out;
+  out.reserve(text.size() + 16);
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '{') {
+      size_t close = text.find('}', i);
+      if (close != std::string::npos) {
+        std::string name = text.substr(i + 1, close - i - 1);
+        bool done = false;
+        for (const auto& [n, v] : p.values) {
+          if (n == name) {
+            out += ValueText(v, lang);
+            done = true;
+            break;
+          }
+        }
+        if (!done && p.has_item && name == "index") { out += p.index; done = true; }
+        if (!done && p.has_item && name == "key") { out += p.key; done = true; }
+        if (done) {
+          i = close;
+          continue;
+        }
+      }
+    }
+    out += text[i];
+  }
+  return MaskPersonalNumbers(std::move(out));
+}
+
+// A code or field name ("age", "relatives_contact", "DOK-5"): what a {key} may show when
+// the for_each list is computed from personal data. Names have capitals, spaces or åäö.
+bool LooksLikeCode(const std::string& s) {
+  if (s.empty() || s.size() > 40) return false;
+  for (char c : s)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) return false;
+  return true;
+}
+
+std::string ReplaceAll(std::string s, const std::string& from, const std::string& to) {
+  for (size_t pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size()))
+    s.replace(pos, from.size(), to);
+  return s;
+}
+
+// The state of one Check call.
+class CaseRun {
+ public:
+  CaseRun(const Engine& engine, const EngineOptions& options, const document::Node& root, const Finding& base,
+          int64_t as_of, std::vector<Finding>* out)
+      : options_(options), root_(root), view_(root), base_(base),
+        as_of_(Value::Date(static_cast<int32_t>(as_of))), decision_day_(as_of), out_(out) {
+    const ruleset::Pack& pack = engine.pack();
+    if (pack.decision_date) {
+      expr::Activation act(*pack.env);
+      act.Set(ruleset::kCaseSlot, view_.root());
+      act.Set(ruleset::kAsOfSlot, as_of_);
+      auto r = pack.decision_date->Evaluate(act, options_.eval);
+      if (r.ok() && r->is(expr::Kind::kDate)) decision_day_ = r->date_days();
+      if (r.ok() && r->is(expr::Kind::kString)) {
+        if (auto day = expr::ParseIsoDate(r->string_value())) decision_day_ = *day;
+      }
+    }
+  }
+
+  // Collects the pending deadlines of one rule.
+  void Deadlines(const Rule& rule, std::vector<Deadline>* out) {
+    if (!rule.deadline) return;
+    expr::Activation act(*rule.env);
+    act.Set(ruleset::kCaseSlot, view_.root());
+    act.Set(ruleset::kAsOfSlot, as_of_);
+    for (size_t i = 0; i < rule.params.size(); ++i)
+      act.Set(ruleset::kFirstParamSlot + static_cast<int>(i), rule.params[i].value);
+    if (rule.when) {
+      auto r = rule.when->Evaluate(act, options_.eval);
+      if (!r.ok()) {
+        RuleError(rule, "when", r.error().message());
+        return;
+      }
+      if (!r->is(expr::Kind::kBool) || !r->bool_value()) return;
+    }
+    auto one = [&](const std::string& pointer) {
+      auto d = rule.deadline->Evaluate(act, options_.eval);
+      if (!d.ok()) {
+        RuleError(rule, "deadline", d.error().message());
+        return;
+      }
+      std::optional<int64_t> day;
+      if (d->is(expr::Kind::kDate)) day = d->date_days();
+      else if (d->is(expr::Kind::kString)) day = expr::ParseIsoDate(d->string_value());
+      else if (!d->is_null()) {
+        RuleError(rule, "deadline", std::string("väntade ett datum, fick ") + expr::KindName(d->kind()));
+        return;
+      }
+      if (!day) return;
+      Deadline dl;
+      dl.rule = rule.id;
+      dl.title = rule.title;
+      dl.day = *day;
+      dl.pointer = pointer;
+      dl.pos = document::ResolveNearest(root_, pointer).pos;
+      dl.requirements = rule.requirements;
+      out->push_back(std::move(dl));
+    };
+    if (!rule.for_each) {
+      one(rule.pointer);
+      return;
+    }
+    auto list = rule.for_each->Evaluate(act, options_.eval);
+    if (!list.ok()) {
+      RuleError(rule, "for_each", list.error().message());
+      return;
+    }
+    auto pointer_for = [&](const std::string& index, const std::string& key) {
+      return ReplaceAll(ReplaceAll(rule.pointer, "{index}", index), "{key}", document::EscapePointerToken(key));
+    };
+    if (list->is(expr::Kind::kList)) {
+      const expr::ListValue& l = list->list_value();
+      for (size_t i = 0; i < l.size(); ++i) {
+        Value v = l.Get(i);
+        act.Set(rule.item_slot, v);
+        std::string index = std::to_string(i);
+        std::string key = v.is(expr::Kind::kString) || v.is(expr::Kind::kInt) ? ValueText(v, core::Lang::kSv) : index;
+        if (rule.key_from_personal && !LooksLikeCode(key)) key = index;
+        one(pointer_for(index, key));
+      }
+    } else if (list->is(expr::Kind::kMap)) {
+      const expr::MapValue& m = list->map_value();
+      for (size_t i = 0; i < m.size(); ++i) {
+        Value k = m.KeyAt(i);
+        act.Set(rule.item_slot, k);
+        std::string key = ValueText(k, core::Lang::kSv);
+        if (rule.key_from_personal && !LooksLikeCode(key)) key = std::to_string(i);
+        one(pointer_for(std::to_string(i), key));
+      }
+    }
+  }
+
+  // Runs one rule; returns (applied, failed).
+  std::pair<bool, bool> Run(const Rule& rule) {
+    expr::Activation act(*rule.env);
+    act.Set(ruleset::kCaseSlot, view_.root());
+    act.Set(ruleset::kAsOfSlot, as_of_);
+    for (size_t i = 0; i < rule.params.size(); ++i)
+      act.Set(ruleset::kFirstParamSlot + static_cast<int>(i), rule.params[i].value);
+    if (rule.when) {
+      auto r = rule.when->Evaluate(act, options_.eval);
+      if (!r.ok()) return {true, RuleError(rule, "when", r.error().message())};
+      if (!r->is(expr::Kind::kBool)) return {true, RuleError(rule, "when", NotBool(*r))};
+      if (!r->bool_value()) return {false, false};
+    }
+    if (!rule.for_each) return {true, Assert(rule, act, nullptr)};
+    auto list = rule.for_each->Evaluate(act, options_.eval);
+    if (!list.ok()) return {true, RuleError(rule, "for_each", list.error().message())};
+    bool failed = false;
+    Placeholders item;
+    item.has_item = true;
+    if (list->is(expr::Kind::kList)) {
+      const expr::ListValue& l = list->list_value();
+      for (size_t i = 0; i < l.size(); ++i) {
+        Value v = l.Get(i);
+        item.index = std::to_string(i);
+        item.key = v.is(expr::Kind::kString) || v.is(expr::Kind::kInt) ? ValueText(v, core::Lang::kSv) : item.index;
+        if (rule.key_from_personal && !LooksLikeCode(item.key)) item.key = item.index;
+        act.Set(rule.item_slot, v);
+        if (Assert(rule, act, &item, &v)) failed = true;
+        if (failed && errored_) break;
+      }
+    } else if (list->is(expr::Kind::kMap)) {
+      const expr::MapValue& m = list->map_value();
+      for (size_t i = 0; i < m.size(); ++i) {
+        Value k = m.KeyAt(i);
+        item.index = std::to_string(i);
+        item.key = ValueText(k, core::Lang::kSv);
+        if (rule.key_from_personal && !LooksLikeCode(item.key)) item.key = item.index;
+        act.Set(rule.item_slot, k);
+        Value element = m.ValueAt(i);
+        if (Assert(rule, act, &item, &element)) failed = true;
+        if (failed && errored_) break;
+      }
+    } else {
+      std::string what = std::string("väntade en lista eller map, fick ") + expr::KindName(list->kind());
+      return {true, RuleError(rule, "for_each", what)};
+    }
+    return {true, failed};
+  }
+
+ private:
+  static std::string NotBool(const Value& v) { return std::string("väntade bool, fick ") + expr::KindName(v.kind()); }
+
+  // Evaluates the assertion; on false adds the finding. Returns whether the rule failed.
+  bool Assert(const Rule& rule, expr::Activation& act, Placeholders* item, const Value* element = nullptr) {
+    errored_ = false;
+    auto r = rule.assertion->Evaluate(act, options_.eval);
+    if (!r.ok()) return RuleError(rule, "assert", r.error().message());
+    if (!r->is(expr::Kind::kBool)) return RuleError(rule, "assert", NotBool(*r));
+    if (r->bool_value()) return false;
+
+    Placeholders p = item ? *item : Placeholders{};
+    for (const ruleset::NamedProgram& v : rule.values) {
+      auto value = v.program.Evaluate(act, options_.eval);
+      if (!value.ok()) return RuleError(rule, "values." + v.name, value.error().message());
+      p.values.push_back({v.name, std::move(*value)});
+    }
+    Finding f = base_;
+    f.rule = rule.id;
+    f.severity = rule.severity;
+    if (rule.due) {
+      auto due = rule.due->Evaluate(act, options_.eval);
+      if (!due.ok()) return RuleError(rule, "due", due.error().message());
+      if (due->is(expr::Kind::kDate)) {
+        f.due_date = expr::FormatIsoDate(due->date_days());
+      } else if (due->is(expr::Kind::kString) && expr::ParseIsoDate(due->string_value())) {
+        f.due_date = std::string(due->string_value());
+      } else if (!due->is_null()) {
+        return RuleError(rule, "due", std::string("väntade ett datum, fick ") + expr::KindName(due->kind()));
+      }
+    }
+    std::string pointer = rule.pointer;
+    if (item) {
+      pointer = ReplaceAll(pointer, "{index}", item->index);
+      pointer = ReplaceAll(pointer, "{key}", document::EscapePointerToken(item->key));
+      if (pointer.empty() && element) pointer = DocView::PointerOf(*element).value_or("");
+    }
+    f.pointer = pointer;
+    f.pos = document::ResolveNearest(root_, pointer).pos;
+    f.message.sv = Interpolate(rule.message.sv, p, core::Lang::kSv);
+    f.message.en = rule.message.en.empty() ? "" : Interpolate(rule.message.en, p, core::Lang::kEn);
+    for (const ruleset::LawRef& law : rule.law)
+      if (law.InForce(decision_day_)) f.law.push_back(law.ref);
+    f.requirements = rule.requirements;
+    out_->push_back(std::move(f));
+    return true;
+  }
+
+  bool RuleError(const Rule& rule, const std::string& where, const std::string& error) {
+    errored_ = true;
+    Finding f = base_;
+    f.rule = core::kRuleRuleError;
+    f.severity = core::Severity::kError;
+    f.pos = root_.pos;
+    std::string detail = MaskPersonalNumbers(error);
+    f.message.sv = "regeln " + rule.id + " kunde inte utvärderas på dokumentet (" + where + "): " + detail;
+    f.message.en = "rule " + rule.id + " could not be evaluated on the document (" + where + "): " + detail;
+    f.requirements = rule.requirements;
+    out_->push_back(std::move(f));
+    return true;
+  }
+
+  const EngineOptions& options_;
+  const document::Node& root_;
+  DocView view_;
+  const Finding& base_;
+  Value as_of_;
+  int64_t decision_day_;
+  std::vector<Finding>* out_;
+  bool errored_ = false;
+};
+
+}  // namespace
+
+bool MatchesRuleSelector(const std::string& id, const std::string& selector) {
+  if (selector.empty()) return false;
+  if (id == selector) return true;
+  if (id.size() <= selector.size() || id.compare(0, selector.size(), selector) != 0) return false;
+  return selector.back() == '-' || id[selector.size()] == '-';
+}
+
+Engine::Engine(std::shared_ptr<const ruleset::Pack> pack, EngineOptions options)
+    : pack_(std::move(pack)), options_(std::move(options)) {
+  options_.eval.lang = options_.lang == core::Lang::kEn ? expr::Lang::kEn : expr::Lang::kSv;
+  for (const Rule& r : pack_->rules) {
+    auto matches = [&](const std::vector<std::string>& list) {
+      return std::any_of(list.begin(), list.end(), [&](const std::string& s) { return MatchesRuleSelector(r.id, s); });
+    };
+    auto named = [&](const std::vector<std::string>& list) {
+      return std::find(list.begin(), list.end(), r.id) != list.end();
+    };
+    if (!options_.select.empty() && !(options_.exact_select ? named(options_.select) : matches(options_.select))) continue;
+    if (matches(options_.ignore)) continue;
+    rules_.push_back(&r);
+  }
+}
+
+void Engine::Check(const document::Node& root, const Finding& base, int64_t as_of, std::vector<Finding>* out,
+                   CaseEvidence* evidence) const {
+  size_t before = out->size();
+  CaseRun run(*this, options_, root, base, as_of, out);
+  for (const Rule* rule : rules_) {
+    auto [applied, failed] = run.Run(*rule);
+    if (evidence && applied) evidence->applied.push_back(rule->id);
+    if (evidence && failed) evidence->failed.push_back(rule->id);
+  }
+  std::stable_sort(out->begin() + static_cast<long>(before), out->end(), core::FindingLess);
+}
+
+void Engine::Deadlines(const document::Node& root, const Finding& base, int64_t as_of, std::vector<Deadline>* out,
+                       std::vector<Finding>* errors) const {
+  CaseRun run(*this, options_, root, base, as_of, errors);
+  size_t before = out->size();
+  for (const Rule* rule : rules_) run.Deadlines(*rule, out);
+  std::stable_sort(out->begin() + static_cast<long>(before), out->end(),
+                   [](const Deadline& a, const Deadline& b) { return std::tie(a.day, a.rule, a.pointer) < std::tie(b.day, b.rule, b.pointer); });
+}
+
+std::string MaskPersonalNumbers(std::string text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    if (!IsDigit(text[i]) || (i > 0 && IsDigit(text[i - 1]))) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < text.size() && IsDigit(text[j])) ++j;
+    size_t run = j - i;
+    size_t end = 0;
+    if (run == 10 || run == 12) {
+      end = j;
+    } else if ((run == 6 || run == 8) && j + 5 <= text.size() && (text[j] == '-' || text[j] == '+')) {
+      size_t k = j + 1;
+      while (k < text.size() && IsDigit(text[k])) ++k;
+      if (k - (j + 1) == 4) end = k;
+    }
+    if (end) {
+      for (size_t k = i; k < end; ++k)
+        if (IsDigit(text[k])) text[k] = '*';
+      i = end;
+    } else {
+      i = j;
+    }
+  }
+  return text;
+}
+
+}  // namespace aktkoll::engine

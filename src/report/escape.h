@@ -1,0 +1,24 @@
+// Escaping for the text-based report formats. Each function makes any string safe to
+// embed in its format; none of them drops characters.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace aktkoll::report {
+
+// &, <, >, " and ' as entities; control characters other than \t \n \r are dropped (not
+// allowed in XML 1.0) — replaced with U+FFFD so nothing disappears silently.
+std::string XmlEscape(std::string_view s);
+// A CSV field for Excel: quoted when it holds ';', '"', CR or LF, with '"' doubled.
+std::string CsvField(std::string_view s);
+// GitHub Actions workflow commands: data escapes % CR LF; properties also ':' and ','.
+std::string GithubData(std::string_view s);
+std::string GithubProperty(std::string_view s);
+// A relative path as a URI reference (RFC 3986): unreserved characters and '/' kept,
+// everything else (spaces, åäö as UTF-8 bytes) percent-encoded.
+std::string UriPath(std::string_view path);
+// Markdown table cell: '|' escaped, newlines as spaces.
+std::string MdCell(std::string_view s);
+
+}  // namespace aktkoll::report

@@ -1,0 +1,28 @@
+#include "report/github_format.h"
+
+#include <fmt/format.h>
+
+#include "report/escape.h"
+
+namespace aktkoll::report {
+
+void GithubFormatter::Begin(const RunInfo& run, std::string*) { run_ = run; }
+
+void GithubFormatter::AddFile(const FileResult& file, std::string* out) {
+  for (const Finding& f : file.findings) {
+    const char* cmd = f.severity == Severity::kError ? "error"
+                      : f.severity == Severity::kWarning ? "warning" : "notice";
+    std::string props = "file=" + GithubProperty(f.path);
+    if (f.pos.line) props += fmt::format(",line={}", f.pos.line);
+    if (f.pos.column) props += fmt::format(",col={}", f.pos.column);
+    std::string title = f.rule + (f.case_id.empty() ? "" : " (" + f.case_id + ")");
+    props += ",title=" + GithubProperty(title);
+    std::string msg = f.message.In(run_.lang);
+    if (!f.law.empty()) msg += " [" + JoinStrings(f.law, "; ") + "]";
+    fmt::format_to(std::back_inserter(*out), "::{} {}::{}\n", cmd, props, GithubData(msg));
+  }
+}
+
+void GithubFormatter::End(const Summary&, std::string*) {}
+
+}  // namespace aktkoll::report

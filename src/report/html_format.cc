@@ -1,0 +1,171 @@
+#include "report/html_format.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "report/escape.h"
+
+namespace aktkoll::report {
+namespace {
+
+constexpr const char* kStyle = R"(
+body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#1b1b1b}
+h1{font-size:1.6rem;margin-bottom:.2rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid #ccc}
+.meta{color:#555}.counts span{display:inline-block;margin-right:1.2rem}
+.sev-error{color:#a40000;font-weight:600}.sev-warning{color:#8a5a00;font-weight:600}.sev-info{color:#005a8a}
+details{border:1px solid #ddd;border-radius:4px;margin:.4rem 0;padding:.3rem .7rem}
+summary{cursor:pointer;font-weight:600}ul.findings{list-style:none;padding-left:0}
+ul.findings li{border-top:1px solid #eee;padding:.4rem 0}.loc{font-family:monospace;color:#444}
+.law{color:#333;font-size:.92em}.explain{color:#555;font-size:.9em;margin-top:.2rem}
+table{border-collapse:collapse;font-size:.9em;max-width:100%}td,th{border:1px solid #ddd;padding:.2rem .5rem;text-align:left}
+.hash{font-family:monospace;font-size:.85em;word-break:break-all}
+svg text{font:12px system-ui,sans-serif}
+@media print{details{break-inside:avoid}details>*{display:block}body{margin:0;max-width:none}}
+)";
+
+std::string Bars(const std::map<std::string, std::pair<int, int>>& rows, bool sv) {
+  if (rows.empty()) return sv ? "<p>Inga uppgifter.</p>" : "<p>No data.</p>";
+  // Labels up to kMaxChars characters are shown whole; longer ones are cut with an
+  // ellipsis and given in full as a tooltip (<title>).
+  constexpr size_t kMaxChars = 48;
+  auto chars = [](const std::string& s) {
+    size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+  };
+  auto shorten = [&](const std::string& s) {
+    if (chars(s) <= kMaxChars) return s;
+    std::string out;
+    size_t n = 0;
+    for (size_t i = 0; i < s.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(s[i]);
+      if ((c & 0xC0) != 0x80 && ++n > kMaxChars - 1) break;
+      out += s[i];
+    }
+    return out + "…";
+  };
+  size_t longest = 0;
+  for (const auto& row : rows) longest = std::max(longest, std::min(chars(row.first), kMaxChars));
+  const int row_h = 22, bar_w = 300;
+  const int label_w = static_cast<int>(longest) * 7 + 16;
+  int height = static_cast<int>(rows.size()) * row_h + 4;
+  std::string svg = fmt::format(
+      "<svg role=\"img\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\">", label_w + bar_w + 120, height,
+      label_w + bar_w + 120, height);
+  int y = 2;
+  for (const auto& [name, af] : rows) {
+    int pct = CompliancePercent(af);
+    std::string color = pct >= 90 ? "#2e7d32" : pct >= 70 ? "#c77700" : "#b00020";
+    svg += fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\"><title>{}</title>{}</text>", label_w - 6, y + 15,
+                       XmlEscape(name), XmlEscape(shorten(name)));
+    svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"16\" fill=\"#eee\"/>", label_w, y + 2, bar_w);
+    svg += fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"16\" fill=\"{}\"/>", label_w, y + 2,
+                       bar_w * pct / 100, color);
+    svg += fmt::format("<text x=\"{}\" y=\"{}\">{} % ({}/{})</text>", label_w + bar_w + 6, y + 15, pct,
+                       af.first - af.second, af.first);
+    y += row_h;
+  }
+  return svg + "</svg>";
+}
+
+}  // namespace
+
+void HtmlFormatter::Begin(const RunInfo& run, std::string*) { run_ = run; }
+
+void HtmlFormatter::AddFile(const FileResult& file, std::string*) {
+  const bool sv = run_.lang == Lang::kSv;
+  inputs_ += fmt::format("<tr><td>{}</td><td>{}</td><td class=\"hash\">{}</td></tr>\n", XmlEscape(file.input.path),
+                         file.input.documents, XmlEscape(file.input.sha256));
+  // Group findings by document; documents without a case (input errors) get their own entry.
+  const FileIndex index(file);
+  std::vector<int> docs;
+  for (const Finding& f : file.findings)
+    if (index.FindingsOf(f.document).front() == &f) docs.push_back(f.document);  // first finding of its document
+  for (const CaseResult& c : file.cases)
+    if (index.FindingsOf(c.document).empty()) clean_cases_++;
+  for (int doc : docs) {
+    const CaseResult* c = index.CaseOf(doc);
+    std::string name = c && !c->case_id.empty() ? c->case_id : fmt::format("{} {}", sv ? "dokument" : "document", doc + 1);
+    int counts[3] = {0, 0, 0};
+    std::string items;
+    for (const Finding* finding : index.FindingsOf(doc)) {
+      const Finding& f = *finding;
+      counts[static_cast<int>(f.severity)]++;
+      std::string law = f.law.empty() ? "" : fmt::format("<div class=\"law\">{}: {}</div>", sv ? "Lagrum" : "Law",
+                                                         XmlEscape(JoinStrings(f.law, "; ")));
+      const RuleInfo* rule = FindRule(run_, f.rule);
+      std::string explain = rule && !rule->help.In(run_.lang).empty()
+                                ? fmt::format("<div class=\"explain\">{}</div>", XmlEscape(rule->help.In(run_.lang)))
+                                : "";
+      std::string due = f.due_date.empty() ? "" : fmt::format(" · {} {}", sv ? "förfallodag" : "due", f.due_date);
+      items += fmt::format(
+          "<li><span class=\"sev-{}\">{}</span> <code>{}</code> {}<div class=\"loc\">{}{}</div>{}{}</li>\n",
+          core::SeverityName(f.severity), core::SeverityLabel(f.severity, run_.lang), XmlEscape(f.rule),
+          XmlEscape(f.message.In(run_.lang)), XmlEscape(core::FormatLocation(f.path, f.pos)), due, law, explain);
+    }
+    std::string person;
+    if (run_.show_personal_data && c && !c->person_name.empty())
+      person = " — " + XmlEscape(c->person_name) + " " + XmlEscape(c->person_id);
+    cases_ += fmt::format(
+        "<details><summary>{}{} <span class=\"meta\">({}) — {} {}, {} {}, {} info</span></summary>\n"
+        "<ul class=\"findings\">\n{}</ul></details>\n",
+        XmlEscape(name), person, XmlEscape(file.input.path), counts[2], sv ? "fel" : "errors", counts[1],
+        sv ? "varningar" : "warnings", counts[0], items);
+  }
+  for (const CaseResult& c : file.cases) {
+    std::string passed;
+    for (const auto& r : c.applied)
+      if (std::find(c.failed.begin(), c.failed.end(), r) == c.failed.end() &&
+          std::find(c.waived.begin(), c.waived.end(), r) == c.waived.end())
+        passed += (passed.empty() ? "" : ", ") + r;
+    evidence_ += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+                             XmlEscape(c.case_id.empty() ? file.input.path : c.case_id), XmlEscape(passed),
+                             XmlEscape(JoinStrings(c.failed, ", ")), XmlEscape(JoinStrings(c.waived, ", ")),
+                             c.applied.size());
+  }
+}
+
+void HtmlFormatter::End(const Summary& s, std::string* out) {
+  const bool sv = run_.lang == Lang::kSv;
+  auto o = std::back_inserter(*out);
+  fmt::format_to(o, "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
+                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                    "<title>aktkoll — {}</title>\n<style>{}</style>\n</head>\n<body>\n",
+                 sv ? "sv" : "en", sv ? "granskning av ärendeakter" : "case record check", kStyle);
+  fmt::format_to(o, "<h1>{}</h1>\n<p class=\"meta\">{} {} · {} {} {}{} · aktkoll {}</p>\n",
+                 sv ? "Granskning av ärendeakter" : "Case record check", sv ? "Granskningsdatum" : "As of",
+                 run_.as_of, sv ? "regelpaket" : "rule pack", XmlEscape(run_.pack.name), XmlEscape(run_.pack.version),
+                 run_.pack.profile.empty() ? "" : " / " + XmlEscape(run_.pack.profile), run_.tool_version);
+  const auto& n = s.findings.by_severity;
+  fmt::format_to(o,
+                 "<p class=\"counts\"><span>{} <b>{}</b></span><span>{} <b>{}</b></span><span>{} <b>{}</b></span>"
+                 "<span class=\"sev-error\">{} {}</span><span class=\"sev-warning\">{} {}</span>"
+                 "<span class=\"sev-info\">{} info</span></p>\n",
+                 sv ? "Ärenden" : "Cases", s.cases, sv ? "utan anmärkning" : "without findings", clean_cases_,
+                 sv ? "indatafel" : "input errors", s.input_errors, n[2], sv ? "fel" : "errors", n[1],
+                 sv ? "varningar" : "warnings", n[0]);
+  fmt::format_to(o, "<h2>{}</h2>\n{}\n", sv ? "Efterlevnad per regel" : "Compliance per rule",
+                 Bars(s.rule_applied_failed, sv));
+  fmt::format_to(o, "<h2>{}</h2>\n{}\n", sv ? "Efterlevnad per enhet" : "Compliance per unit", Bars(s.unit_cases, sv));
+  fmt::format_to(o, "<h2>{}</h2>\n{}\n", sv ? "Efterlevnad per insatstyp" : "Compliance per intervention type",
+                 Bars(s.type_cases, sv));
+  fmt::format_to(o, "<h2>{}</h2>\n", sv ? "Ärenden med anmärkningar" : "Cases with findings");
+  *out += cases_.empty() ? (sv ? "<p>Inga anmärkningar.</p>\n" : "<p>No findings.</p>\n") : cases_;
+  fmt::format_to(o, "<h2>{}</h2>\n<table>\n<tr><th>{}</th><td>aktkoll {}</td></tr>\n"
+                    "<tr><th>{}</th><td>{} {}</td></tr>\n<tr><th>{}</th><td class=\"hash\">{}</td></tr>\n"
+                    "<tr><th>{}</th><td>{}</td></tr>\n<tr><th>{}</th><td>{}</td></tr>\n</table>\n",
+                 sv ? "Underlag (evidens)" : "Evidence", sv ? "Verktyg" : "Tool", run_.tool_version,
+                 sv ? "Regelpaket" : "Rule pack", XmlEscape(run_.pack.name), XmlEscape(run_.pack.version),
+                 "SHA-256", XmlEscape(run_.pack.sha256), sv ? "Profil" : "Profile",
+                 run_.pack.profile.empty() ? "–" : XmlEscape(run_.pack.profile), sv ? "Granskningsdatum" : "As of",
+                 run_.as_of);
+  fmt::format_to(o, "<h3>{}</h3>\n<table>\n<tr><th>{}</th><th>{}</th><th>SHA-256</th></tr>\n{}</table>\n",
+                 sv ? "Indatafiler" : "Input files", sv ? "Fil" : "File", sv ? "Dokument" : "Documents", inputs_);
+  fmt::format_to(o, "<h3>{}</h3>\n<table>\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n{}</table>\n",
+                 sv ? "Regler per ärende" : "Rules per case", sv ? "Ärende" : "Case", sv ? "Godkända" : "Passed",
+                 sv ? "Underkända" : "Failed", sv ? "Undantagna" : "Waived", sv ? "Tillämpliga" : "Applied", evidence_);
+  *out += "</body>\n</html>\n";
+}
+
+}  // namespace aktkoll::report

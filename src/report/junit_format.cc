@@ -1,0 +1,85 @@
+#include "report/junit_format.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "report/escape.h"
+
+namespace aktkoll::report {
+namespace {
+
+std::string CaseName(const Finding& f) {
+  return f.case_id.empty() ? fmt::format("dokument {}", f.document + 1) : f.case_id;
+}
+
+std::string FailureBody(const std::vector<const Finding*>& fs, Lang lang) {
+  std::string body;
+  for (const Finding* f : fs) {
+    body += core::FormatLocation(f->path, f->pos) + ": " + f->message.In(lang);
+    if (!f->law.empty()) body += " (" + JoinStrings(f->law, "; ") + ")";
+    body += "\n";
+  }
+  return body;
+}
+
+}  // namespace
+
+void JunitFormatter::Begin(const RunInfo& run, std::string* out) {
+  run_ = run;
+  *out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"aktkoll\">\n";
+}
+
+void JunitFormatter::AddFile(const FileResult& file, std::string* out) {
+  struct TestCase {
+    std::string classname, name;
+    std::vector<const Finding*> findings;
+    bool error = false;
+  };
+  std::vector<TestCase> cases;
+  // Input errors: the document could not be checked at all.
+  for (const Finding& f : file.findings)
+    if (f.rule == core::kRuleInputError) cases.push_back({file.input.path, CaseName(f) + " " + f.rule, {&f}, true});
+  const FileIndex index(file);
+  for (const CaseResult& c : file.cases) {
+    std::string cls = file.input.path + ": " + (c.case_id.empty() ? fmt::format("dokument {}", c.document + 1) : c.case_id);
+    std::vector<std::string> ids = c.applied;
+    const std::vector<const Finding*>& of_case = index.FindingsOf(c.document);
+    for (const Finding* f : of_case)  // rule-errors and findings of rules not listed as applied
+      if (f->rule != core::kRuleInputError && std::find(ids.begin(), ids.end(), f->rule) == ids.end())
+        ids.push_back(f->rule);
+    for (const std::string& id : ids) {
+      TestCase t{cls, id, {}, false};
+      for (const Finding* f : of_case)
+        if (f->rule == id) t.findings.push_back(f);
+      t.error = id == core::kRuleRuleError;
+      cases.push_back(std::move(t));
+    }
+  }
+  int failures = 0, errors = 0;
+  for (const auto& t : cases) {
+    if (t.findings.empty()) continue;
+    (t.error ? errors : failures)++;
+  }
+  fmt::format_to(std::back_inserter(*out),
+                 "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n",
+                 XmlEscape(file.input.path), cases.size(), failures, errors);
+  for (const auto& t : cases) {
+    fmt::format_to(std::back_inserter(*out), "    <testcase classname=\"{}\" name=\"{}\"",
+                   XmlEscape(t.classname), XmlEscape(t.name));
+    if (t.findings.empty()) {
+      *out += "/>\n";
+      continue;
+    }
+    const Finding& first = *t.findings.front();
+    const char* tag = t.error ? "error" : "failure";
+    fmt::format_to(std::back_inserter(*out), ">\n      <{} message=\"{}\" type=\"{}\">{}</{}>\n    </testcase>\n",
+                   tag, XmlEscape(first.message.In(run_.lang)), core::SeverityName(first.severity),
+                   XmlEscape(FailureBody(t.findings, run_.lang)), tag);
+  }
+  *out += "  </testsuite>\n";
+}
+
+void JunitFormatter::End(const Summary&, std::string* out) { *out += "</testsuites>\n"; }
+
+}  // namespace aktkoll::report

@@ -1,0 +1,59 @@
+#include "report/md_format.h"
+
+#include <fmt/format.h>
+
+#include "report/escape.h"
+
+namespace aktkoll::report {
+
+void MdFormatter::Begin(const RunInfo& run, std::string*) { run_ = run; }
+
+void MdFormatter::AddFile(const FileResult& file, std::string*) {
+  for (const Finding& f : file.findings) {
+    if (row_count_ >= kMaxRows) {
+      omitted_++;
+      continue;
+    }
+    row_count_++;
+    fmt::format_to(std::back_inserter(rows_), "| `{}` | {} | {} | `{}` | {} | {} |\n",
+                   MdCell(core::FormatLocation(f.path, f.pos)), MdCell(f.case_id),
+                   core::SeverityLabel(f.severity, run_.lang), f.rule, MdCell(f.message.In(run_.lang)),
+                   MdCell(JoinStrings(f.law, "; ")));
+  }
+}
+
+void MdFormatter::End(const Summary& s, std::string* out) {
+  const bool sv = run_.lang == Lang::kSv;
+  const auto& n = s.findings.by_severity;
+  auto o = std::back_inserter(*out);
+  fmt::format_to(o, "# aktkoll: {}\n\n", sv ? "granskning av ärendeakter" : "case record check");
+  fmt::format_to(o, "{} **{}** · {} {} {} · {} **{}**\n\n", sv ? "Granskningsdatum" : "As of", run_.as_of,
+                 sv ? "regelpaket" : "rule pack", run_.pack.name, run_.pack.version,
+                 sv ? "profil" : "profile", run_.pack.profile.empty() ? "–" : run_.pack.profile);
+  fmt::format_to(o, "| {} | {} | {} | {} | {} | {} |\n|---:|---:|---:|---:|---:|---:|\n",
+                 sv ? "Dokument" : "Documents", sv ? "Ärenden" : "Cases", sv ? "Indatafel" : "Input errors",
+                 sv ? "Fel" : "Errors", sv ? "Varningar" : "Warnings", "Info");
+  fmt::format_to(o, "| {} | {} | {} | {} | {} | {} |\n\n", s.documents, s.cases, s.input_errors, n[2], n[1], n[0]);
+  if (!s.rule_applied_failed.empty()) {
+    fmt::format_to(o, "## {}\n\n| {} | {} | {} | {} |\n|---|---:|---:|---:|\n",
+                   sv ? "Efterlevnad per regel" : "Compliance per rule", sv ? "Regel" : "Rule",
+                   sv ? "Tillämplig" : "Applied", sv ? "Brister" : "Failed", sv ? "Efterlevnad" : "Compliance");
+    for (const auto& [rule, af] : s.rule_applied_failed)
+      fmt::format_to(o, "| `{}` | {} | {} | {} % |\n", rule, af.first, af.second, CompliancePercent(af));
+    *out += "\n";
+  }
+  if (row_count_ > 0) {
+    fmt::format_to(o, "## {}\n\n| {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|\n",
+                   sv ? "Anmärkningar" : "Findings", sv ? "Plats" : "Location", sv ? "Ärende" : "Case",
+                   sv ? "Grad" : "Severity", sv ? "Regel" : "Rule", sv ? "Meddelande" : "Message",
+                   sv ? "Lagrum" : "Law");
+    *out += rows_;
+    if (omitted_ > 0)
+      fmt::format_to(o, "\n{} {} {}\n", sv ? "…och" : "…and", omitted_,
+                     sv ? "anmärkningar till (se JSON- eller HTML-rapporten)." : "more findings (see the JSON or HTML report).");
+  } else {
+    *out += sv ? "Inga anmärkningar.\n" : "No findings.\n";
+  }
+}
+
+}  // namespace aktkoll::report

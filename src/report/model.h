@@ -1,0 +1,148 @@
+// The report model: what one `aktkoll check` run found, as a stream of per-file results
+// between a header (RunInfo) and a footer (Summary). Every output format is a Formatter:
+// a pure function of this stream, fed file by file in input order, so findings are never
+// all held in memory and every format sees exactly the same data.
+#pragma once
+
+#include <array>
+#include <map>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "core/finding.h"
+
+namespace aktkoll::report {
+
+using core::Finding;
+using core::Lang;
+using core::Severity;
+
+struct PackInfo {
+  std::string name;
+  std::string version;
+  std::string sha256;   // of the pack's files, in path order
+  std::string profile;  // empty when none
+};
+
+struct RuleInfo {
+  std::string id;
+  Severity severity = Severity::kError;
+  core::Text title;
+  core::Text help;      // what the rule checks and why (for SARIF/HTML)
+  std::vector<std::string> law;
+  std::vector<std::string> requirements;
+};
+
+struct RunInfo {
+  std::string tool_name = "aktkoll";
+  std::string tool_version;
+  std::string as_of;    // YYYY-MM-DD
+  Lang lang = Lang::kSv;
+  bool show_personal_data = false;
+  bool statistics = false;
+  bool color = false;   // ANSI colours in the text format (a terminal, NO_COLOR unset)
+  PackInfo pack;
+  std::vector<RuleInfo> rules;
+};
+
+struct InputError {
+  std::string message;
+  core::Position pos;
+};
+
+struct InputInfo {
+  std::string path;
+  int documents = 0;
+  std::string sha256;
+  bool has_error = false;
+  InputError error;     // the first input error in the file
+};
+
+// One case (document) of a file and what happened to each rule on it.
+struct CaseResult {
+  int document = 0;
+  std::string case_id;
+  core::Position pos;
+  std::string unit;
+  std::string intervention_type;
+  std::string decision_date;
+  std::vector<std::string> applied;   // rules whose `when` held
+  std::vector<std::string> failed;
+  std::vector<std::string> waived;
+  // Filled only with --show-personal-data: the individual's name and identity number.
+  std::string person_name;
+  std::string person_id;
+};
+
+struct FileResult {
+  InputInfo input;
+  std::vector<CaseResult> cases;
+  std::vector<Finding> findings;      // sorted with core::FindingLess
+};
+
+struct Counts {
+  std::array<int, 3> by_severity{};   // indexed by Severity
+  int total() const { return by_severity[0] + by_severity[1] + by_severity[2]; }
+};
+
+struct Summary {
+  int files = 0;
+  int documents = 0;
+  int cases = 0;
+  int input_errors = 0;
+  Counts findings;           // every finding, waived and baseline ones included
+  Counts counted;            // the findings that decide the exit code
+  int waived = 0;            // findings waived by a live waiver
+  int baseline = 0;          // findings already in the --baseline
+  // --statistics: finding counts per rule, unit, intervention type and decision month.
+  std::map<std::string, int> per_rule, per_unit, per_type, per_month;
+  // Compliance: cases where the rule applied, and where it failed (per rule).
+  std::map<std::string, std::pair<int, int>> rule_applied_failed;
+  // Cases, and cases with an error or warning, per unit and per intervention type.
+  std::map<std::string, std::pair<int, int>> unit_cases, type_cases;
+};
+
+// Share of compliant cases, 0..100, rounded down; 100 when nothing applied.
+int CompliancePercent(const std::pair<int, int>& applied_failed);
+// "(okänd)"/"(unknown)" for an empty unit, type or month.
+std::string OrUnknown(const std::string& s, Lang lang);
+
+// Accumulates the summary from file results, in whatever order they are added.
+void AddToSummary(const FileResult& file, Summary* summary);
+
+class Formatter {
+ public:
+  virtual ~Formatter() = default;
+  virtual void Begin(const RunInfo& run, std::string* out) = 0;
+  virtual void AddFile(const FileResult& file, std::string* out) = 0;
+  virtual void End(const Summary& summary, std::string* out) = 0;
+};
+
+// The formats: text, json, sarif, junit, github, csv, xlsx, html, md. nullptr if unknown.
+std::unique_ptr<Formatter> MakeFormatter(const std::string& name);
+std::vector<std::string> FormatNames();
+
+// Helpers shared by the formats.
+// The first case of `document` (a linear search; per-finding lookups use FileIndex).
+const CaseResult* FindCase(const FileResult& file, int document);
+
+// A file's findings grouped by document (each group in the file's order) and the first
+// case of each document, so that per-case and per-finding passes over a file of many
+// documents (a JSON Lines file of 100,000 cases) stay linear.
+class FileIndex {
+ public:
+  explicit FileIndex(const FileResult& file);
+  const std::vector<const Finding*>& FindingsOf(int document) const;
+  const CaseResult* CaseOf(int document) const;  // same answer as FindCase
+
+ private:
+  std::unordered_map<int, std::vector<const Finding*>> findings_;
+  std::unordered_map<int, const CaseResult*> cases_;
+};
+
+const RuleInfo* FindRule(const RunInfo& run, const std::string& id);
+std::string JoinStrings(const std::vector<std::string>& v, const std::string& sep);
+
+}  // namespace aktkoll::report

@@ -1,0 +1,120 @@
+#include "report/sarif_format.h"
+
+#include <nlohmann/json.hpp>
+
+#include "report/escape.h"
+
+namespace aktkoll::report {
+namespace {
+
+using nlohmann::ordered_json;
+
+const char* Level(Severity s) {
+  switch (s) {
+    case Severity::kError: return "error";
+    case Severity::kWarning: return "warning";
+    case Severity::kInfo: return "note";
+  }
+  return "error";
+}
+
+std::string Dump(const ordered_json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+RuleInfo BuiltIn(const char* id, const char* sv, const char* en) {
+  RuleInfo r;
+  r.id = id;
+  r.title = {sv, en};
+  r.help = {sv, en};
+  return r;
+}
+
+}  // namespace
+
+void SarifFormatter::Begin(const RunInfo& run, std::string* out) {
+  run_ = run;
+  std::vector<RuleInfo> rules = run.rules;
+  rules.push_back(BuiltIn(core::kRuleSchema, "Ärendet följer inte fallschemat (schemas/case.schema.json).",
+                          "The case does not follow the case schema (schemas/case.schema.json)."));
+  rules.push_back(BuiltIn(core::kRuleInputError, "Filen eller dokumentet kunde inte läsas.",
+                          "The file or document could not be read."));
+  rules.push_back(BuiltIn(core::kRuleRuleError, "En regel kunde inte utvärderas på ärendet.",
+                          "A rule could not be evaluated on the case."));
+  ordered_json descriptors = ordered_json::array();
+  for (const RuleInfo& r : rules) {
+    rule_ids_.push_back(r.id);
+    ordered_json d;
+    d["id"] = r.id;
+    d["name"] = r.id;
+    d["shortDescription"] = {{"text", r.title.In(run.lang)}};
+    d["fullDescription"] = {{"text", r.help.In(run.lang).empty() ? r.title.In(run.lang) : r.help.In(run.lang)}};
+    std::string help = r.help.In(run.lang);
+    if (!r.law.empty()) help += std::string("\n\n") + (run.lang == Lang::kSv ? "Lagrum: " : "Law: ") + JoinStrings(r.law, "; ");
+    d["help"] = {{"text", help.empty() ? r.title.In(run.lang) : help}};
+    d["defaultConfiguration"] = {{"level", Level(r.severity)}};
+    d["properties"] = {{"law", r.law}, {"requirements", r.requirements}};
+    descriptors.push_back(d);
+  }
+  ordered_json driver;
+  driver["name"] = run.tool_name;
+  driver["version"] = run.tool_version;
+  driver["semanticVersion"] = run.tool_version;
+  driver["rules"] = descriptors;
+  *out += "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n"
+          "  \"runs\": [\n    {\n      \"tool\": {\"driver\": " + Dump(driver) + "},\n"
+          "      \"results\": [";
+}
+
+void SarifFormatter::AddFile(const FileResult& file, std::string* out) {
+  ordered_json art;
+  art["location"] = {{"uri", UriPath(file.input.path)}};
+  if (!file.input.sha256.empty()) art["hashes"] = {{"sha-256", file.input.sha256}};
+  artifacts_ += (artifacts_.empty() ? "\n        " : ",\n        ") + Dump(art);
+  for (const Finding& f : file.findings) {
+    ordered_json r;
+    r["ruleId"] = f.rule;
+    for (size_t i = 0; i < rule_ids_.size(); ++i)
+      if (rule_ids_[i] == f.rule) r["ruleIndex"] = i;
+    r["level"] = Level(f.severity);
+    r["message"] = {{"text", f.message.In(run_.lang)}};
+    ordered_json phys;
+    phys["artifactLocation"] = {{"uri", UriPath(f.path)}};
+    if (f.pos.known()) {
+      ordered_json region;
+      region["startLine"] = f.pos.line;
+      if (f.pos.column) region["startColumn"] = f.pos.column;
+      phys["region"] = region;
+    }
+    r["locations"] = ordered_json::array({{{"physicalLocation", phys}}});
+    ordered_json props;
+    props["case_id"] = f.case_id;
+    props["document"] = f.document;
+    props["pointer"] = f.pointer;
+    props["law"] = f.law;
+    props["requirements"] = f.requirements;
+    if (!f.due_date.empty()) props["due_date"] = f.due_date;
+    r["properties"] = props;
+    if (f.waived)
+      r["suppressions"] = ordered_json::array({{{"kind", "external"}, {"status", "accepted"},
+                                                {"justification", f.waiver_reason}}});
+    r["baselineState"] = f.baseline ? "unchanged" : "new";
+    *out += (first_ ? "\n        " : ",\n        ") + Dump(r);
+    first_ = false;
+  }
+}
+
+void SarifFormatter::End(const Summary&, std::string* out) {
+  *out += first_ ? "]" : "\n      ]";
+  *out += ",\n      \"artifacts\": [" + artifacts_ + (artifacts_.empty() ? "]" : "\n      ]");
+  ordered_json inv;
+  inv["executionSuccessful"] = true;
+  ordered_json props;
+  props["as_of"] = run_.as_of;
+  props["rule_pack"] = {{"name", run_.pack.name}, {"version", run_.pack.version},
+                        {"sha256", run_.pack.sha256}, {"profile", run_.pack.profile}};
+  inv["properties"] = props;
+  *out += ",\n      \"invocations\": [" + Dump(inv) + "]\n    }\n  ]\n}\n";
+}
+
+}  // namespace aktkoll::report

@@ -1,0 +1,53 @@
+// A lexical look at an expression's variable references, for the checks the expression
+// checker cannot make because they are about the rule format rather than the language:
+// which `params.<name>` a rule reads, and whether a message value reads personal data.
+//
+// A reference chain is an identifier not preceded by '.', followed by any number of
+// `.field` or `["field"]` selections (a `.name(` method call ends the chain). String
+// literals and comments are skipped. `c.individual["name"]` gives {c, individual, name}.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace aktkoll::ruleset {
+
+struct RefChain {
+  std::vector<std::string> parts;
+  std::vector<size_t> offsets;  // byte offset of each part in the source
+  // The chain is followed by a method call (`c.follow_ups.map(...)`, `x.size()`).
+  bool method_follows = false;
+  // The chain is the argument of has(): only its presence is used.
+  bool tested = false;
+  // The identifier declares a macro's element variable: the `f` of `.map(f, ...)`.
+  bool declaration = false;
+  // ... of a macro called directly on a reference chain (`c.x.map(f, ...)`).
+  bool declared_on_chain = false;
+};
+
+// Chains rooted at variables (identifiers directly followed by '(' are calls, left out).
+std::vector<RefChain> ScanReferences(std::string_view source);
+
+// A path an expression reads from the case (without the `c.`), where it starts in the
+// source, and whether a method call follows (then only the elements or a size are used).
+struct CasePath {
+  std::string path;
+  size_t offset = 0;
+  bool narrowed = false;
+};
+
+// The case paths read by `source`: chains rooted at `c`, at `item` (standing for
+// `item_path`, "" when unknown) and at macro element variables (standing for the list
+// they run over, so `c.follow_ups.map(f, f.date)` reads follow_ups.date).
+std::vector<CasePath> ScanCasePaths(std::string_view source, const std::string& item,
+                                    const std::string& item_path);
+
+// Whether a case path reads a personal path: it is the path, lies below it, or (unless
+// narrowed by a method call) is an ancestor of it, so the whole object would include it.
+// The empty path (the whole case) is an ancestor of everything.
+bool ReadsPersonalPath(const CasePath& path, const std::vector<std::string>& personal_paths,
+                       std::string* which);
+
+}  // namespace aktkoll::ruleset

@@ -1,0 +1,379 @@
+#include "ruleset/loader.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "core/sha256.h"
+#include "embedded/embedded.h"
+#include "ruleset/functions.h"
+#include "ruleset/loader_internal.h"
+
+namespace aktkoll::ruleset {
+
+using namespace internal;  // NOLINT: the loader's own intermediate forms
+
+namespace {
+
+constexpr int kMaxChain = 16;
+
+struct Resolved {
+  const FileSource* source = nullptr;
+  std::string path;
+  bool is_profile = false;
+};
+
+bool IsPathSpec(const std::string& spec) {
+  auto ends = [&](const char* s) {
+    std::string_view x(s);
+    return spec.size() >= x.size() && spec.compare(spec.size() - x.size(), x.size(), x) == 0;
+  };
+  return spec.find('/') != std::string::npos || ends(".yaml") || ends(".yml") || spec == "." || spec == "..";
+}
+
+std::string Basename(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+std::string Dirname(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? "" : path.substr(0, slash + 1);
+}
+
+std::optional<Resolved> Resolve(const std::string& spec, const FileSource* from, const std::string& from_dir) {
+  if (!IsPathSpec(spec)) {
+    const FileSource& emb = EmbeddedSource();
+    if (emb.Read("rules/" + spec + "/pack.yaml")) return Resolved{&emb, "rules/" + spec + "/pack.yaml", false};
+    std::string profile = "rules/profiles/" + spec + "/profile.yaml";
+    if (emb.Read(profile)) return Resolved{&emb, profile, true};
+    return std::nullopt;
+  }
+  const FileSource* source = from ? from : &DiskSource();
+  std::string path = spec;
+  if (!path.empty() && path[0] != '/' && !from_dir.empty()) path = from_dir + path;
+  path = std::filesystem::path(path).lexically_normal().generic_string();
+  if (source->IsDirectory(path)) {
+    std::string dir = path.back() == '/' ? path : path + "/";
+    if (source->Read(dir + "profile.yaml")) path = dir + "profile.yaml";
+    else path = dir + "pack.yaml";
+  }
+  return Resolved{source, path, Basename(path) == "profile.yaml"};
+}
+
+std::string BuiltinList() {
+  std::string out;
+  for (const std::string& n : BuiltinPackNames()) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+bool IsFixture(const std::string& name) {
+  bool prefix = name.rfind("pass-", 0) == 0 || name.rfind("fail-", 0) == 0;
+  auto ends = [&](std::string_view s) {
+    return name.size() > s.size() && name.compare(name.size() - s.size(), s.size(), s) == 0;
+  };
+  return prefix && (ends(".yaml") || ends(".yml") || ends(".json"));
+}
+
+class Loader {
+ public:
+  Loader(const LoadOptions& options, Diagnostics* diags) : options_(options), diags_(diags) {}
+
+  std::shared_ptr<const Pack> Load(const std::string& spec) {
+    if (!ReadChain(spec)) return nullptr;
+    auto pack = std::make_shared<Pack>();
+    Assemble(pack.get());
+    if (!diags_->empty()) return nullptr;
+    return pack;
+  }
+
+ private:
+  std::optional<std::string> Read(const FileSource* source, const std::string& path) {
+    auto text = source->Read(path);
+    if (text) files_[path] = *text;
+    return text;
+  }
+
+  bool ReadChain(const std::string& spec) {
+    auto resolved = Resolve(spec, nullptr, "");
+    if (!resolved) {
+      diags_->Add(spec, {},
+                  "okänt regelpaket '" + spec + "': ange ett inbyggt paket eller en profil (" + BuiltinList() +
+                      ") eller en sökväg till pack.yaml/profile.yaml",
+                  "unknown rule pack '" + spec + "': give a built-in pack or profile (" + BuiltinList() +
+                      ") or a path to pack.yaml/profile.yaml");
+      return false;
+    }
+    std::vector<std::string> seen;
+    while (resolved) {
+      auto text = Read(resolved->source, resolved->path);
+      if (!text) {
+        diags_->Add(resolved->path, {}, "filen finns inte eller kan inte läsas",
+                    "the file does not exist or cannot be read");
+        return false;
+      }
+      auto p = std::make_unique<PackSpec>();
+      p->source = resolved->source;
+      p->dir = Dirname(resolved->path);
+      p->is_profile = resolved->is_profile;
+      p->file = std::make_unique<YamlFile>(resolved->path, *text, diags_);
+      seen.push_back(resolved->path);
+      if (!ParsePackFile(p.get())) return false;
+      std::optional<Resolved> next;
+      if (p->extends) {
+        const Located& ext = *p->extends;
+        next = Resolve(ext.value, p->source, p->dir);
+        if (!next) {
+          p->file->Error(ext.pos, "okänt paket '" + ext.value + "' i 'extends': inbyggda är " + BuiltinList() +
+                                      "; en sökväg är relativ till den här filen",
+                         "unknown pack '" + ext.value + "' in 'extends': the built-in ones are " + BuiltinList() +
+                             "; a path is relative to this file");
+          return false;
+        }
+        if (std::find(seen.begin(), seen.end(), next->path) != seen.end() || seen.size() >= kMaxChain) {
+          std::string cycle;
+          for (const std::string& s : seen) cycle += s + " → ";
+          cycle += next->path;
+          p->file->Error(ext.pos, "'extends' bildar en cykel: " + cycle, "'extends' forms a cycle: " + cycle);
+          return false;
+        }
+      }
+      chain_.push_back(std::move(p));
+      resolved = next;
+    }
+    std::reverse(chain_.begin(), chain_.end());  // base first
+    return diags_->empty();
+  }
+
+  void ReadRules() {
+    std::map<std::string, std::pair<std::string, core::Position>> ids;
+    for (auto& p : chain_) {
+      std::vector<std::string> files = p->source->List(p->dir);
+      // A folder below this one with its own pack.yaml or profile.yaml is another pack.
+      std::vector<std::string> nested;
+      for (const std::string& path : files) {
+        std::string base = Basename(path);
+        std::string dir = Dirname(path);
+        if ((base == "pack.yaml" || base == "profile.yaml") && dir != p->dir) nested.push_back(dir);
+      }
+      for (const std::string& path : files) {
+        if (Basename(path) != "rule.yaml") continue;
+        bool foreign = false;
+        for (const std::string& n : nested) foreign = foreign || path.rfind(n, 0) == 0;
+        if (foreign) continue;
+        auto text = Read(p->source, path);
+        if (!text) continue;
+        auto spec = std::make_unique<RuleSpec>();
+        spec->file = std::make_unique<YamlFile>(path, *text, diags_);
+        spec->rule.pack = p->name;
+        if (!ParseRuleFile(spec.get())) continue;
+        const std::string& id = spec->rule.id;
+        if (!id.empty()) {
+          auto [it, inserted] = ids.insert({id, {path, spec->id_pos}});
+          if (!inserted) {
+            std::string where = core::FormatLocation(it->second.first, it->second.second);
+            spec->file->Error(spec->id_pos, "regel-id '" + id + "' används redan i " + where,
+                              "rule id '" + id + "' is already used in " + where);
+          }
+        }
+        std::string dir = Dirname(path);
+        for (const std::string& other : p->source->List(dir)) {
+          if (Dirname(other) != dir || !IsFixture(Basename(other))) continue;
+          spec->rule.fixtures.push_back(Fixture{other, Basename(other).rfind("pass-", 0) == 0, p->source});
+        }
+        rules_.push_back(std::move(spec));
+      }
+    }
+  }
+
+  RuleSpec* FindRule(const std::string& id) {
+    for (auto& r : rules_)
+      if (r->rule.id == id) return r.get();
+    return nullptr;
+  }
+
+  void ReportUnknownRule(YamlFile* f, const Located& ref, const char* where) {
+    std::vector<std::string> ids;
+    for (auto& r : rules_) ids.push_back(r->rule.id);
+    std::string near = ClosestMatch(ref.value, ids);
+    f->Error(ref.pos,
+             "okänd regel '" + ref.value + "' i '" + where + "'" + (near.empty() ? "" : " (menade du '" + near + "'?)"),
+             "unknown rule '" + ref.value + "' in '" + where + "'" + (near.empty() ? "" : " (did you mean '" + near + "'?)"));
+  }
+
+  void ApplyOverrides(std::set<std::string>* disabled) {
+    for (auto& p : chain_) {
+      YamlFile* f = p->file.get();
+      for (const RuleOverride& o : p->overrides) {
+        RuleSpec* spec = FindRule(o.rule);
+        if (!spec) {
+          ReportUnknownRule(f, Located{o.rule, o.pos}, "overrides");
+          continue;
+        }
+        if (o.severity) spec->rule.severity = *o.severity;
+        for (const ParamOverride& po : o.params) {
+          Param* param = nullptr;
+          std::vector<std::string> names;
+          for (Param& q : spec->rule.params) {
+            names.push_back(q.name);
+            if (q.name == po.name) param = &q;
+          }
+          if (!param) {
+            std::string near = ClosestMatch(po.name, names);
+            f->Error(po.pos,
+                     "regeln " + o.rule + " har ingen parameter '" + po.name + "'" +
+                         (near.empty() ? "" : " (menade du '" + near + "'?)"),
+                     "rule " + o.rule + " has no parameter '" + po.name + "'" +
+                         (near.empty() ? "" : " (did you mean '" + near + "'?)"));
+            continue;
+          }
+          ParseParamValue(f, param->type, *po.value, &param->value, &param->value_text);
+        }
+      }
+      for (const Located& d : p->disable) {
+        if (!FindRule(d.value)) ReportUnknownRule(f, d, "disable");
+        else disabled->insert(d.value);
+      }
+    }
+  }
+
+  void CheckRequirements(const std::vector<Requirement>& reqs) {
+    std::vector<std::string> ids;
+    for (const Requirement& r : reqs) ids.push_back(r.id);
+    auto check = [&](YamlFile* f, const std::string& id, core::Position pos) {
+      if (std::find(ids.begin(), ids.end(), id) != ids.end()) return;
+      std::string near = ClosestMatch(id, ids);
+      f->Error(pos,
+               "okänt krav-id '" + id + "'" + (near.empty() ? "" : " (menade du '" + near + "'?)") +
+                   "; kraven finns i rules/requirements.yaml",
+               "unknown requirement id '" + id + "'" + (near.empty() ? "" : " (did you mean '" + near + "'?)") +
+                   "; the requirements are in rules/requirements.yaml");
+    };
+    for (auto& r : rules_)
+      for (size_t i = 0; i < r->rule.requirements.size() && i < r->requirement_pos.size(); ++i)
+        check(r->file.get(), r->rule.requirements[i], r->requirement_pos[i]);
+    for (auto& p : chain_)
+      for (const auto& [nc, pos] : p->not_checkable) check(p->file.get(), nc.requirement, pos);
+  }
+
+  void ReadCatalogues(Pack* pack) {
+    for (auto& p : chain_) {
+      for (const Located& c : p->catalogues) {
+        std::string path = std::filesystem::path(p->dir + c.value).lexically_normal().generic_string();
+        auto text = Read(p->source, path);
+        if (!text) {
+          p->file->Error(c.pos, "katalogen '" + c.value + "' finns inte (sökvägen är relativ till den här filen)",
+                         "catalogue '" + c.value + "' does not exist (the path is relative to this file)");
+          continue;
+        }
+        catalogues_.push_back(std::make_unique<YamlFile>(path, *text, diags_));
+        MergeCatalogue(catalogues_.back().get(), &pack->vocabularies);
+      }
+    }
+  }
+
+  void Assemble(Pack* pack) {
+    const PackSpec& base = *chain_.front();
+    const PackSpec& outer = *chain_.back();
+    pack->name = base.name;
+    pack->version = base.version;
+    pack->profile = chain_.size() > 1 ? outer.name : "";
+    pack->title = outer.title.sv.empty() ? base.title : outer.title;
+    std::vector<std::string> personal;
+    const SourceText* decision_date = nullptr;
+    const PackSpec* decision_owner = nullptr;
+    for (auto& p : chain_) {
+      pack->chain.push_back(p->name);
+      if (p->personal_paths)
+        for (const std::string& s : *p->personal_paths)
+          if (std::find(personal.begin(), personal.end(), s) == personal.end()) personal.push_back(s);
+      if (p->decision_date) {
+        decision_date = &*p->decision_date;
+        decision_owner = p.get();
+      }
+      for (const auto& [nc, pos] : p->not_checkable) pack->not_checkable.push_back(nc);
+    }
+    pack->personal_paths = personal;
+
+    ReadRules();
+    ReadCatalogues(pack);
+    std::set<std::string> disabled;
+    ApplyOverrides(&disabled);
+    CheckRequirements(LoadRequirements(options_.requirements_yaml, diags_));
+
+    auto registry = std::make_shared<expr::FunctionRegistry>();
+    auto std_ok = expr::RegisterStandardFunctions(*registry);
+    if (!std_ok.ok()) diags_->Add("", {}, std_ok.error().message(), std_ok.error().message());
+    RegisterFunctions extra = options_.register_functions ? options_.register_functions : DefaultFunctions();
+    auto extra_ok = extra(*registry, *pack);
+    if (!extra_ok.ok()) diags_->Add("", {}, extra_ok.error().message(), extra_ok.error().message());
+    std::shared_ptr<const expr::FunctionRegistry> shared = registry;
+
+    auto env = std::make_shared<expr::Env>(shared);
+    (void)env->Declare("c", expr::Type::Dyn());
+    (void)env->Declare("as_of", expr::Type::Date());
+    pack->env = env;
+    if (decision_date) {
+      YamlFile* f = decision_owner->file.get();
+      pack->decision_date = CompileAt(f, *decision_date, *env, options_.lang, "decision_date");
+    }
+
+    std::vector<RuleSpec*> specs;
+    for (auto& r : rules_) specs.push_back(r.get());
+    CompileRules(*pack, personal, shared, options_.lang, &specs);
+    if (!diags_->empty()) return;
+
+    for (auto& r : rules_) {
+      if (disabled.count(r->rule.id)) pack->disabled.push_back(r->rule.id);
+      else pack->rules.push_back(std::move(r->rule));
+    }
+    std::sort(pack->rules.begin(), pack->rules.end(), [](const Rule& a, const Rule& b) { return a.id < b.id; });
+    std::sort(pack->disabled.begin(), pack->disabled.end());
+
+    core::Sha256 hash;
+    for (const auto& [path, text] : files_) {
+      pack->files.push_back(path);
+      hash.Update(path);
+      hash.Update(std::string_view("\0", 1));
+      hash.Update(text);
+      hash.Update(std::string_view("\0", 1));
+    }
+    pack->sha256 = hash.HexDigest();
+  }
+
+  const LoadOptions& options_;
+  Diagnostics* diags_;
+  std::vector<std::unique_ptr<PackSpec>> chain_;
+  std::vector<std::unique_ptr<RuleSpec>> rules_;
+  std::vector<std::unique_ptr<YamlFile>> catalogues_;
+  std::map<std::string, std::string> files_;  // every file read, by path (sorted)
+};
+
+}  // namespace
+
+LoadResult LoadPack(const std::string& spec, const LoadOptions& options) {
+  LoadResult result;
+  Loader loader(options, &result.diagnostics);
+  result.pack = loader.Load(spec);
+  if (!result.diagnostics.empty()) result.pack = nullptr;
+  return result;
+}
+
+std::vector<std::string> BuiltinPackNames() {
+  std::vector<std::string> packs, profiles;
+  for (const embedded::File& f : embedded::List("rules/")) {
+    std::string path(f.path);
+    if (path.size() > 10 && Basename(path) == "pack.yaml" &&
+        std::count(path.begin(), path.end(), '/') == 2)
+      packs.push_back(path.substr(6, path.size() - 6 - 10));
+    const std::string prefix = "rules/profiles/";
+    if (path.rfind(prefix, 0) == 0 && Basename(path) == "profile.yaml" &&
+        std::count(path.begin(), path.end(), '/') == 3)
+      profiles.push_back(path.substr(prefix.size(), path.size() - prefix.size() - 13));
+  }
+  packs.insert(packs.end(), profiles.begin(), profiles.end());
+  return packs;
+}
+
+}  // namespace aktkoll::ruleset

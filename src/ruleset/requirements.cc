@@ -1,0 +1,39 @@
+// The requirement catalogue (rules/requirements.yaml), generated from the shared
+// requirements document; rules name these ids and `rules coverage` lists them.
+#include "embedded/embedded.h"
+#include "ruleset/loader.h"
+#include "ruleset/yaml_reader.h"
+
+namespace aktkoll::ruleset {
+
+std::vector<Requirement> LoadRequirements(const std::optional<std::string>& text, Diagnostics* diags) {
+  const std::string path = "rules/requirements.yaml";
+  std::string content;
+  if (text) {
+    content = *text;
+  } else if (auto embedded = embedded::Find(path)) {
+    content = std::string(*embedded);
+  } else {
+    diags->Add(path, {}, "kravkatalogen saknas i programmet", "the requirement catalogue is missing");
+    return {};
+  }
+  YamlFile f(path, content, diags);
+  std::vector<Requirement> out;
+  if (!f.ok() || !f.CheckMapping(f.root(), "kravkatalogen", {"requirements"})) return out;
+  const document::Node* list = f.Get(f.root(), "requirements", true);
+  if (!list) return out;
+  if (list->kind != document::Kind::kSequence) {
+    f.Error(list->pos, "'requirements' ska vara en lista", "'requirements' must be a list");
+    return out;
+  }
+  for (const document::Node& item : list->items) {
+    if (!f.CheckMapping(item, "kravet", {"id", "group", "title"})) continue;
+    auto id = f.String(item, "id", true);
+    auto group = f.String(item, "group", true);
+    auto title = f.String(item, "title", true);
+    if (id && group && title) out.push_back({*id, *group, *title});
+  }
+  return out;
+}
+
+}  // namespace aktkoll::ruleset

@@ -1,0 +1,244 @@
+// Reading one rule file (shape, ids, severities, law dates, params); the expressions are
+// compiled later, against the whole pack.
+#include <regex>
+
+#include "expr/civil_time.h"
+#include "ruleset/loader_internal.h"
+
+namespace aktkoll::ruleset::internal {
+
+using document::Kind;
+using document::Node;
+
+namespace {
+
+const std::vector<std::string> kRuleKeys = {
+    "id", "title", "severity", "requirements", "law", "params", "when", "for_each", "as",
+    "assert", "pointer", "values", "message", "due", "deadline", "doc"};
+
+bool ValidRuleId(const std::string& id) {
+  static const std::regex kId("[A-Z][A-Z0-9]*(-[A-Z0-9]+)+");
+  return std::regex_match(id, kId);
+}
+
+std::optional<int64_t> LawDate(YamlFile* f, const Node& law, const char* key) {
+  const Node* n = law.Find(key);
+  if (n == nullptr) return std::nullopt;
+  std::optional<int64_t> day;
+  if (n->kind == Kind::kString) day = expr::ParseIsoDate(n->string);
+  if (!day) {
+    std::string shown = n->is_scalar() ? ScalarText(*n) : "";
+    f->Error(n->pos, std::string("ogiltigt datum '") + shown + "' i '" + key + "': väntade ÅÅÅÅ-MM-DD",
+             std::string("invalid date '") + shown + "' in '" + key + "': expected YYYY-MM-DD");
+  }
+  return day;
+}
+
+void ParseLaw(YamlFile* f, const Node& node, Rule* rule) {
+  if (node.kind != Kind::kSequence) {
+    f->Error(node.pos, "'law' ska vara en lista av lagrum", "'law' must be a list of legal references");
+    return;
+  }
+  for (const Node& item : node.items) {
+    if (!f->CheckMapping(item, "lagrummet", {"ref", "from", "until"})) continue;
+    LawRef ref;
+    ref.ref = f->String(item, "ref", true).value_or("");
+    ref.from = LawDate(f, item, "from");
+    ref.until = LawDate(f, item, "until");
+    if (!item.Find("from") && !item.Find("until")) {
+      f->Error(item.pos, "lagrummet saknar 'from' eller 'until' (datum då det började eller upphörde att gälla)",
+               "the legal reference has no 'from' or 'until' (when it came into or went out of force)");
+    }
+    if (ref.from && ref.until && *ref.from > *ref.until) {
+      f->Error(item.Find("until")->pos, "'until' ligger före 'from'", "'until' is before 'from'");
+    }
+    rule->law.push_back(std::move(ref));
+  }
+}
+
+void ParseParams(YamlFile* f, const Node& node, RuleSpec* spec) {
+  if (node.kind != Kind::kMapping) {
+    f->Error(node.pos, "'params' ska vara en mappning från parameternamn till deklaration",
+             "'params' must be a mapping from parameter name to declaration");
+    return;
+  }
+  static const std::regex kName("[a-z][a-z0-9_]*");
+  for (const document::Entry& e : node.entries) {
+    if (!std::regex_match(e.key, kName)) {
+      f->Error(e.key_pos, "ogiltigt parameternamn '" + e.key + "': använd gemener, siffror och _",
+               "invalid parameter name '" + e.key + "': use lower case, digits and _");
+      continue;
+    }
+    if (!f->CheckMapping(e.value, "parametern '" + e.key + "'", {"type", "default", "description"})) continue;
+    Param p;
+    p.name = e.key;
+    auto type = f->String(e.value, "type", true);
+    p.description = f->Text(e.value, "description", true).value_or(core::Text{});
+    const Node* def = f->Get(e.value, "default", true);
+    if (!type || !def) continue;
+    if (!ParseParamType(*type, &p.type)) {
+      spec->rule.params.push_back(p);  // declared (as int) so its uses add no errors
+      spec->param_pos.push_back(e.key_pos);
+      std::string near = ClosestMatch(*type, {"int", "double", "string", "bool", "date", "list"});
+      f->Error(e.value.Find("type")->pos,
+               "okänd parametertyp '" + *type + "'" + (near.empty() ? "" : " (menade du '" + near + "'?)") +
+                   "; giltiga typer: int, double, string, bool, date, list",
+               "unknown parameter type '" + *type + "'" + (near.empty() ? "" : " (did you mean '" + near + "'?)") +
+                   "; valid types: int, double, string, bool, date, list");
+      continue;
+    }
+    // A bad default is reported but the parameter stays declared, so expressions that use
+    // it do not add "unknown parameter" errors on top.
+    ParseParamValue(f, p.type, *def, &p.value, &p.default_text);
+    p.value_text = p.default_text;
+    spec->rule.params.push_back(std::move(p));
+    spec->param_pos.push_back(e.key_pos);
+  }
+}
+
+void ParseDoc(YamlFile* f, const Node& node, Rule* rule) {
+  if (!f->CheckMapping(node, "'doc'", {"checks", "why", "example"})) return;
+  rule->doc.checks = f->Text(node, "checks", true).value_or(core::Text{});
+  rule->doc.why = f->Text(node, "why", true).value_or(core::Text{});
+  rule->doc.example = f->Text(node, "example", false).value_or(core::Text{});
+}
+
+}  // namespace
+
+bool ParseParamType(const std::string& text, ParamType* type) {
+  static const std::pair<const char*, ParamType> kTypes[] = {
+      {"int", ParamType::kInt}, {"double", ParamType::kDouble}, {"string", ParamType::kString},
+      {"bool", ParamType::kBool}, {"date", ParamType::kDate}, {"list", ParamType::kStringList}};
+  for (const auto& [name, t] : kTypes) {
+    if (text == name) {
+      *type = t;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool ParseParamValue(YamlFile* f, ParamType type, const Node& node, expr::Value* value, std::string* text) {
+  bool ok = false;
+  switch (type) {
+    case ParamType::kInt:
+      ok = node.kind == Kind::kInt;
+      if (ok) *value = expr::Value::Int(node.integer);
+      break;
+    case ParamType::kDouble:
+      ok = node.kind == Kind::kDouble || node.kind == Kind::kInt;
+      if (ok) *value = expr::Value::Double(node.kind == Kind::kInt ? double(node.integer) : node.number);
+      break;
+    case ParamType::kString:
+      ok = node.kind == Kind::kString;
+      if (ok) *value = expr::Value::String(node.string);
+      break;
+    case ParamType::kBool:
+      ok = node.kind == Kind::kBool;
+      if (ok) *value = expr::Value::Bool(node.boolean);
+      break;
+    case ParamType::kDate: {
+      std::optional<int64_t> day;
+      if (node.kind == Kind::kString) day = expr::ParseIsoDate(node.string);
+      ok = day.has_value();
+      if (ok) *value = expr::Value::Date(static_cast<int32_t>(*day));
+      break;
+    }
+    case ParamType::kStringList: {
+      ok = node.kind == Kind::kSequence;
+      std::vector<expr::Value> items;
+      for (const Node& i : node.items) {
+        ok = ok && i.kind == Kind::kString;
+        if (ok) items.push_back(expr::Value::String(i.string));
+      }
+      if (ok) *value = expr::MakeList(std::move(items));
+      break;
+    }
+  }
+  if (!ok) {
+    std::string got = node.kind == Kind::kString && type == ParamType::kDate ? "'" + node.string + "'"
+                                                                              : document::KindName(node.kind);
+    f->Error(node.pos,
+             std::string("parametern har typen ") + ParamTypeName(type) + " men värdet är " +
+                 (node.kind == Kind::kString && type == ParamType::kDate ? "inget datum ÅÅÅÅ-MM-DD: " : "av typen ") + got,
+             std::string("the parameter has type ") + ParamTypeName(type) + " but the value is " +
+                 (node.kind == Kind::kString && type == ParamType::kDate ? "not a date YYYY-MM-DD: " : "of type ") + got);
+    return false;
+  }
+  *text = ScalarText(node);
+  return true;
+}
+
+bool ParseRuleFile(RuleSpec* spec) {
+  YamlFile* f = spec->file.get();
+  if (!f->ok()) return false;
+  const Node& root = f->root();
+  if (!f->CheckMapping(root, "regeln", kRuleKeys)) return false;
+  Rule& r = spec->rule;
+  r.file = f->path();
+  if (auto id = f->String(root, "id", true)) {
+    spec->id_pos = root.Find("id")->pos;
+    if (ValidRuleId(*id)) {
+      r.id = *id;
+    } else {
+      f->Error(spec->id_pos, "ogiltigt regel-id '" + *id + "': väntade versaler, siffror och bindestreck, t.ex. GP-001",
+               "invalid rule id '" + *id + "': expected capitals, digits and hyphens, e.g. GP-001");
+    }
+  }
+  r.title = f->Text(root, "title", true).value_or(core::Text{});
+  if (auto msg = f->Text(root, "message", true)) {
+    r.message = *msg;
+    spec->message_pos = root.Find("message")->pos;
+  }
+  if (auto sev = f->String(root, "severity", true)) {
+    if (!core::ParseSeverity(*sev, &r.severity)) {
+      std::string near = ClosestMatch(*sev, {"error", "warning", "info"});
+      f->Error(root.Find("severity")->pos,
+               "okänd allvarlighetsgrad '" + *sev + "'" + (near.empty() ? "" : " (menade du '" + near + "'?)") +
+                   ": väntade error, warning eller info",
+               "unknown severity '" + *sev + "'" + (near.empty() ? "" : " (did you mean '" + near + "'?)") +
+                   ": expected error, warning or info");
+    }
+  }
+  if (auto reqs = f->StringList(root, "requirements", true, &spec->requirement_pos)) {
+    r.requirements = *reqs;
+    if (reqs->empty())
+      f->Error(root.Find("requirements")->pos, "'requirements' får inte vara tom: ange minst ett krav-id",
+               "'requirements' must not be empty: name at least one requirement id");
+  }
+  if (const Node* law = f->Get(root, "law", true)) ParseLaw(f, *law, &r);
+  if (const Node* params = root.Find("params")) ParseParams(f, *params, spec);
+  if (const Node* doc = f->Get(root, "doc", true)) ParseDoc(f, *doc, &r);
+  spec->when = f->Expression(root, "when", false);
+  spec->for_each = f->Expression(root, "for_each", false);
+  spec->as = f->Expression(root, "as", false);
+  spec->assertion = f->Expression(root, "assert", true);
+  spec->due = f->Expression(root, "due", false);
+  spec->deadline = f->Expression(root, "deadline", false);
+  if (auto ptr = f->String(root, "pointer", false)) {
+    r.pointer = *ptr;
+    spec->pointer_pos = root.Find("pointer")->pos;
+  }
+  if (const Node* values = root.Find("values")) {
+    if (values->kind != Kind::kMapping) {
+      f->Error(values->pos, "'values' ska vara en mappning från namn till uttryck",
+               "'values' must be a mapping from name to expression");
+    } else {
+      for (const document::Entry& e : values->entries) {
+        if (e.value.kind == Kind::kInt || e.value.kind == Kind::kBool || e.value.kind == Kind::kDouble) {
+          spec->values.push_back({e.key, SourceText{ScalarText(e.value), e.value.pos, true}});
+          continue;
+        }
+        if (e.value.kind != Kind::kString) {
+          f->Error(e.value.pos, "värdet '" + e.key + "' ska vara ett uttryck (en sträng)",
+                   "value '" + e.key + "' must be an expression (a string)");
+          continue;
+        }
+        spec->values.push_back({e.key, SourceText{e.value.string, e.value.pos, true}});
+      }
+    }
+  }
+  return true;
+}
+
+}  // namespace aktkoll::ruleset::internal
