@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# CPack builds a .deb whose dependencies are Debian runtime packages; unpacked into a
+# temporary root with `dpkg -x`, its binary runs and checks the examples.
+#   deb_test.sh BUILD_DIR SOURCE_DIR
+set -euo pipefail
+build=$1
+root=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+(cd "$work" && cpack --config "$build/CPackConfig.cmake" -B "$work/pkg" > "$work/cpack.log" 2>&1) ||
+  { cat "$work/cpack.log"; exit 1; }
+deb=$(ls "$work"/pkg/*.deb)
+depends=$(dpkg-deb -f "$deb" Depends)
+echo "Depends: $depends"
+for lib in libyaml-cpp libfmt libre2 libxlsxwriter libssl libc6 libstdc++6; do
+  echo "$depends" | grep -q "$lib" || { echo "FAIL: Depends lacks $lib"; exit 1; }
+done
+listing=$(dpkg-deb -c "$deb")
+grep -q './usr/bin/aktkoll$' <<< "$listing" || { echo "FAIL: no /usr/bin/aktkoll"; exit 1; }
+for f in usr/share/man/man1/aktkoll.1.gz usr/share/man/man5/aktkoll-rules.5.gz \
+         usr/share/bash-completion/completions/aktkoll usr/share/zsh/vendor-completions/_aktkoll \
+         usr/share/fish/vendor_completions.d/aktkoll.fish; do
+  grep -q "./$f" <<< "$listing" || { echo "FAIL: the package lacks /$f"; exit 1; }
+done
+dpkg -x "$deb" "$work/root"
+"$work/root/usr/bin/aktkoll" --version
+cd "$work" && rc=0 && "$work/root/usr/bin/aktkoll" check "$root/examples" --as-of 2026-11-23 > out.txt || rc=$?
+[ $rc = 1 ] || { echo "FAIL: expected exit 1 on examples/, got $rc"; exit 1; }
+grep -q '^Sammanfattning: ' out.txt || { echo "FAIL: no summary line"; exit 1; }
+echo "the .deb unpacks with dpkg -x and its aktkoll checks examples/"
