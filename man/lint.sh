@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The man pages lint clean (`groff -man -ww -z` prints nothing), and the rule list in
+# aktkoll.1 holds exactly the rules `aktkoll rules list` knows.
+#   lint.sh AKTKOLL.1 AKTKOLL-RULES.5 AKTKOLL_BINARY
+set -euo pipefail
+status=0
+for page in "$1" "$2"; do
+  out=$(groff -man -ww -z "$page" 2>&1) || status=1
+  if [ -n "$out" ]; then
+    echo "FAIL: groff warnings in $page:"; echo "$out"; status=1
+  fi
+done
+want=$("$3" rules list --format json | grep -oE '"id": *"[^"]+"' | sed -E 's/.*"([^"]+)"$/\1/' | sort)
+have=$(grep -A1 '^\.TP' "$1" | grep -oE '^\.BR [A-Z]+(-[A-Z0-9]+)+' | awk '{print $2}' | sort)
+if [ "$want" != "$have" ]; then
+  echo "FAIL: the rule list in $1 differs from 'aktkoll rules list'"; diff <(echo "$want") <(echo "$have") || true
+  status=1
+fi
+if LC_ALL=C grep -nP '[^\x00-\x7F]' "$1" "$2"; then
+  echo "FAIL: non-ASCII characters in the man pages (use groff named characters)"; status=1
+fi
+[ $status = 0 ] && echo "man pages lint clean; $(echo "$have" | wc -l) rules listed"
+exit $status
