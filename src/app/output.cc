@@ -33,6 +33,11 @@ core::StatusOr<std::unique_ptr<Output>> Output::Open(const FormatSpec& spec,
   std::unique_ptr<Output> out(new Output());
   out->spec_ = spec;
   out->formatter_ = std::move(formatter);
+  Output* self = out.get();
+  out->formatter_->SetDrain([self] {
+    core::Status s = self->Flush(false);
+    if (!s.ok() && self->error_.ok()) self->error_ = s;
+  });
   if (spec.file.empty() || spec.file == "-") {
     out->file_ = stdout;
     return out;
@@ -61,6 +66,7 @@ core::Status Output::Flush(bool all) {
 }
 
 core::Status Output::Commit() {
+  if (!error_.ok()) return error_;
   core::Status s = Flush(true);
   if (!s.ok()) return s;
   if (file_ == stdout) {

@@ -41,6 +41,7 @@ class Output {
   std::FILE* file_ = nullptr;
   std::string tmp_path_;
   bool committed_ = false;
+  core::Status error_ = core::Status::Ok();  // a write that failed while the formatter drained
 };
 
 }  // namespace aktkoll::app

@@ -75,8 +75,8 @@ void HtmlFormatter::Begin(const RunInfo& run, std::string*) { run_ = run; }
 
 void HtmlFormatter::AddFile(const FileResult& file, std::string*) {
   const bool sv = run_.lang == Lang::kSv;
-  inputs_ += fmt::format("<tr><td>{}</td><td>{}</td><td class=\"hash\">{}</td></tr>\n", XmlEscape(file.input.path),
-                         file.input.documents, XmlEscape(file.input.sha256));
+  inputs_.Append(fmt::format("<tr><td>{}</td><td>{}</td><td class=\"hash\">{}</td></tr>\n", XmlEscape(file.input.path),
+                         file.input.documents, XmlEscape(file.input.sha256)));
   // Group findings by document; documents without a case (input errors) get their own entry.
   const FileIndex index(file);
   std::vector<int> docs;
@@ -107,11 +107,11 @@ void HtmlFormatter::AddFile(const FileResult& file, std::string*) {
     std::string person;
     if (run_.show_personal_data && c && !c->person_name.empty())
       person = " — " + XmlEscape(c->person_name) + " " + XmlEscape(c->person_id);
-    cases_ += fmt::format(
+    cases_.Append(fmt::format(
         "<details><summary>{}{} <span class=\"meta\">({}) — {} {}, {} {}, {} info</span></summary>\n"
         "<ul class=\"findings\">\n{}</ul></details>\n",
         XmlEscape(name), person, XmlEscape(file.input.path), counts[2], sv ? "fel" : "errors", counts[1],
-        sv ? "varningar" : "warnings", counts[0], items);
+        sv ? "varningar" : "warnings", counts[0], items));
   }
   for (const CaseResult& c : file.cases) {
     std::string passed;
@@ -119,10 +119,10 @@ void HtmlFormatter::AddFile(const FileResult& file, std::string*) {
       if (std::find(c.failed.begin(), c.failed.end(), r) == c.failed.end() &&
           std::find(c.waived.begin(), c.waived.end(), r) == c.waived.end())
         passed += (passed.empty() ? "" : ", ") + r;
-    evidence_ += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
+    evidence_.Append(fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>\n",
                              XmlEscape(c.case_id.empty() ? file.input.path : c.case_id), XmlEscape(passed),
                              XmlEscape(JoinStrings(c.failed, ", ")), XmlEscape(JoinStrings(c.waived, ", ")),
-                             c.applied.size());
+                             c.applied.size()));
   }
 }
 
@@ -151,7 +151,8 @@ void HtmlFormatter::End(const Summary& s, std::string* out) {
   fmt::format_to(o, "<h2>{}</h2>\n{}\n", sv ? "Efterlevnad per insatstyp" : "Compliance per intervention type",
                  Bars(s.type_cases, sv));
   fmt::format_to(o, "<h2>{}</h2>\n", sv ? "Ärenden med anmärkningar" : "Cases with findings");
-  *out += cases_.empty() ? (sv ? "<p>Inga anmärkningar.</p>\n" : "<p>No findings.</p>\n") : cases_;
+  if (cases_.empty()) *out += sv ? "<p>Inga anmärkningar.</p>\n" : "<p>No findings.</p>\n";
+  cases_.MoveTo(out, drain());
   fmt::format_to(o, "<h2>{}</h2>\n<table>\n<tr><th>{}</th><td>aktkoll {}</td></tr>\n"
                     "<tr><th>{}</th><td>{} {}</td></tr>\n<tr><th>{}</th><td class=\"hash\">{}</td></tr>\n"
                     "<tr><th>{}</th><td>{}</td></tr>\n<tr><th>{}</th><td>{}</td></tr>\n</table>\n",
@@ -160,11 +161,15 @@ void HtmlFormatter::End(const Summary& s, std::string* out) {
                  "SHA-256", XmlEscape(run_.pack.sha256), sv ? "Profil" : "Profile",
                  run_.pack.profile.empty() ? "–" : XmlEscape(run_.pack.profile), sv ? "Granskningsdatum" : "As of",
                  run_.as_of);
-  fmt::format_to(o, "<h3>{}</h3>\n<table>\n<tr><th>{}</th><th>{}</th><th>SHA-256</th></tr>\n{}</table>\n",
-                 sv ? "Indatafiler" : "Input files", sv ? "Fil" : "File", sv ? "Dokument" : "Documents", inputs_);
-  fmt::format_to(o, "<h3>{}</h3>\n<table>\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n{}</table>\n",
+  fmt::format_to(o, "<h3>{}</h3>\n<table>\n<tr><th>{}</th><th>{}</th><th>SHA-256</th></tr>\n",
+                 sv ? "Indatafiler" : "Input files", sv ? "Fil" : "File", sv ? "Dokument" : "Documents");
+  inputs_.MoveTo(out, drain());
+  *out += "</table>\n";
+  fmt::format_to(o, "<h3>{}</h3>\n<table>\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n",
                  sv ? "Regler per ärende" : "Rules per case", sv ? "Ärende" : "Case", sv ? "Godkända" : "Passed",
-                 sv ? "Underkända" : "Failed", sv ? "Undantagna" : "Waived", sv ? "Tillämpliga" : "Applied", evidence_);
+                 sv ? "Underkända" : "Failed", sv ? "Undantagna" : "Waived", sv ? "Tillämpliga" : "Applied");
+  evidence_.MoveTo(out, drain());
+  *out += "</table>\n";
   *out += "</body>\n</html>\n";
 }
 

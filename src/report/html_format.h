@@ -7,6 +7,7 @@
 #pragma once
 
 #include "report/model.h"
+#include "report/spill.h"
 
 namespace aktkoll::report {
 
@@ -18,9 +19,9 @@ class HtmlFormatter : public Formatter {
 
  private:
   RunInfo run_;
-  std::string cases_;
-  std::string inputs_;
-  std::string evidence_;
+  SpillBuffer cases_;
+  SpillBuffer inputs_;
+  SpillBuffer evidence_;
   int clean_cases_ = 0;
 };
 

@@ -29,9 +29,22 @@ ordered_json FindingJson(const Finding& f, Lang lang) {
   return j;
 }
 
-void Append(std::string* list, const ordered_json& j) {
-  if (!list->empty()) *list += ",\n    ";
-  *list += j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+void Append(SpillBuffer* list, const ordered_json& j) {
+  if (!list->empty()) list->Append(",\n    ");
+  list->Append(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+// ",\n  \"name\": [ ... ]" with the list's elements, written out piece by piece.
+void EndList(const char* name, SpillBuffer* list, std::string* out, const std::function<void()>& drain) {
+  *out += ",\n  \"";
+  *out += name;
+  *out += "\": [";
+  if (!list->empty()) {
+    *out += "\n    ";
+    list->MoveTo(out, drain);
+    *out += "\n  ";
+  }
+  *out += "]";
 }
 
 ordered_json CountsJson(const std::map<std::string, int>& m) {
@@ -102,8 +115,8 @@ void JsonFormatter::AddFile(const FileResult& file, std::string* out) {
 
 void JsonFormatter::End(const Summary& s, std::string* out) {
   *out += first_finding_ ? "]" : "\n  ]";
-  *out += ",\n  \"inputs\": [" + (inputs_.empty() ? std::string() : "\n    " + inputs_ + "\n  ") + "]";
-  *out += ",\n  \"cases\": [" + (cases_.empty() ? std::string() : "\n    " + cases_ + "\n  ") + "]";
+  EndList("inputs", &inputs_, out, drain());
+  EndList("cases", &cases_, out, drain());
   ordered_json sum;
   sum["files"] = s.files;
   sum["documents"] = s.documents;

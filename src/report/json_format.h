@@ -3,6 +3,7 @@
 #pragma once
 
 #include "report/model.h"
+#include "report/spill.h"
 
 namespace aktkoll::report {
 
@@ -15,8 +16,8 @@ class JsonFormatter : public Formatter {
  private:
   RunInfo run_;
   bool first_finding_ = true;
-  std::string inputs_;  // JSON array elements, comma-separated
-  std::string cases_;
+  SpillBuffer inputs_;  // JSON array elements, comma-separated
+  SpillBuffer cases_;
 };
 
 }  // namespace aktkoll::report

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <array>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -118,6 +119,16 @@ class Formatter {
   virtual void Begin(const RunInfo& run, std::string* out) = 0;
   virtual void AddFile(const FileResult& file, std::string* out) = 0;
   virtual void End(const Summary& summary, std::string* out) = 0;
+
+  // Set by whoever writes `out` away (app::Output): End() of a format that kept sections
+  // for the end calls it between pieces, so the whole report is never in memory at once.
+  void SetDrain(std::function<void()> drain) { drain_ = std::move(drain); }
+
+ protected:
+  const std::function<void()>& drain() const { return drain_; }
+
+ private:
+  std::function<void()> drain_;
 };
 
 // The formats: text, json, sarif, junit, github, csv, xlsx, html, md. nullptr if unknown.

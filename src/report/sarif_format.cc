@@ -70,7 +70,8 @@ void SarifFormatter::AddFile(const FileResult& file, std::string* out) {
   ordered_json art;
   art["location"] = {{"uri", UriPath(file.input.path)}};
   if (!file.input.sha256.empty()) art["hashes"] = {{"sha-256", file.input.sha256}};
-  artifacts_ += (artifacts_.empty() ? "\n        " : ",\n        ") + Dump(art);
+  artifacts_.Append(artifacts_.empty() ? "\n        " : ",\n        ");
+  artifacts_.Append(Dump(art));
   for (const Finding& f : file.findings) {
     ordered_json r;
     r["ruleId"] = f.rule;
@@ -106,7 +107,10 @@ void SarifFormatter::AddFile(const FileResult& file, std::string* out) {
 
 void SarifFormatter::End(const Summary&, std::string* out) {
   *out += first_ ? "]" : "\n      ]";
-  *out += ",\n      \"artifacts\": [" + artifacts_ + (artifacts_.empty() ? "]" : "\n      ]");
+  const bool no_artifacts = artifacts_.empty();
+  *out += ",\n      \"artifacts\": [";
+  artifacts_.MoveTo(out, drain());
+  *out += no_artifacts ? "]" : "\n      ]";
   ordered_json inv;
   inv["executionSuccessful"] = true;
   ordered_json props;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "report/model.h"
+#include "report/spill.h"
 
 namespace aktkoll::report {
 
@@ -17,7 +18,7 @@ class SarifFormatter : public Formatter {
   RunInfo run_;
   std::vector<std::string> rule_ids_;  // index = ruleIndex
   bool first_ = true;
-  std::string artifacts_;
+  SpillBuffer artifacts_;
 };
 
 }  // namespace aktkoll::report
