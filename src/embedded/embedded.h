@@ -23,6 +23,12 @@ std::span<const File> Files();
 // The content of one embedded file, or nullopt.
 std::optional<std::string_view> Find(std::string_view path);
 
+// The document tree of an embedded YAML file (rule, pack, profile, catalogue; not the
+// fixtures), parsed at build time, in document/node_codec.h's encoding; nullopt if the
+// file was left out (it is then parsed from its text as usual).
+std::optional<std::string_view> FindPreparsed(std::string_view path);
+std::span<const File> PreparsedFiles();  // sorted by path
+
 // The embedded files whose path starts with `prefix` (e.g. "rules/national/").
 std::vector<File> List(std::string_view prefix);
 

@@ -29,6 +29,9 @@ class Embedded final : public FileSource {
   bool IsDirectory(const std::string& path) const override {
     return !embedded::List(WithSlash(path)).empty();
   }
+  std::optional<std::string_view> Preparsed(const std::string& path) const override {
+    return embedded::FindPreparsed(path);
+  }
 };
 
 class Disk final : public FileSource {

@@ -117,7 +117,7 @@ class Loader {
       p->source = resolved->source;
       p->dir = Dirname(resolved->path);
       p->is_profile = resolved->is_profile;
-      p->file = std::make_unique<YamlFile>(resolved->path, *text, diags_);
+      p->file = std::make_unique<YamlFile>(resolved->path, *text, diags_, resolved->source->Preparsed(resolved->path));
       seen.push_back(resolved->path);
       if (!ParsePackFile(p.get())) return false;
       std::optional<Resolved> next;
@@ -165,7 +165,7 @@ class Loader {
         auto text = Read(p->source, path);
         if (!text) continue;
         auto spec = std::make_unique<RuleSpec>();
-        spec->file = std::make_unique<YamlFile>(path, *text, diags_);
+        spec->file = std::make_unique<YamlFile>(path, *text, diags_, p->source->Preparsed(path));
         spec->rule.pack = p->name;
         if (!ParseRuleFile(spec.get())) continue;
         const std::string& id = spec->rule.id;
@@ -267,7 +267,7 @@ class Loader {
                          "catalogue '" + c.value + "' does not exist (the path is relative to this file)");
           continue;
         }
-        catalogues_.push_back(std::make_unique<YamlFile>(path, *text, diags_));
+        catalogues_.push_back(std::make_unique<YamlFile>(path, *text, diags_, p->source->Preparsed(path)));
         MergeCatalogue(catalogues_.back().get(), &pack->vocabularies);
       }
     }

@@ -16,6 +16,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/finding.h"
@@ -33,6 +34,9 @@ class FileSource {
   // Every file below `dir` (recursively), sorted by path.
   virtual std::vector<std::string> List(const std::string& dir) const = 0;
   virtual bool IsDirectory(const std::string& path) const = 0;
+  // The file's YAML document already parsed (document/node_codec.h encoding), for the
+  // embedded packs; nullopt means parse the text.
+  virtual std::optional<std::string_view> Preparsed(const std::string&) const { return std::nullopt; }
 };
 
 const FileSource& EmbeddedSource();

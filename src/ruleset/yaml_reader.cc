@@ -3,15 +3,24 @@
 #include <cstdio>
 
 #include "document/loader.h"
+#include "document/node_codec.h"
 
 namespace aktkoll::ruleset {
 
 using document::Kind;
 using document::Node;
 
-YamlFile::YamlFile(std::string path, std::string text, Diagnostics* diags)
+YamlFile::YamlFile(std::string path, std::string text, Diagnostics* diags,
+                   std::optional<std::string_view> preparsed)
     : path_(std::move(path)), text_(std::move(text)), diags_(diags) {
   diags_->AddSource(path_, text_);
+  if (preparsed) {
+    if (auto node = document::DecodeNode(*preparsed)) {
+      root_ = std::move(*node);
+      ok_ = true;
+      return;
+    }
+  }
   int count = 0;
   document::LoadBuffer(path_, text_, document::Format::kYaml, document::Limits{},
                        [&](document::LoadedDocument&& doc) {

@@ -24,7 +24,10 @@ struct SourceText {
 class YamlFile {
  public:
   // Reads and parses `text` as one YAML document into root(). Problems go to `diags`.
-  YamlFile(std::string path, std::string text, Diagnostics* diags);
+  // `preparsed`, when given, is the same document parsed at build time (an embedded pack
+  // file, document/node_codec.h): it is decoded instead of parsing `text`.
+  YamlFile(std::string path, std::string text, Diagnostics* diags,
+           std::optional<std::string_view> preparsed = std::nullopt);
 
   bool ok() const { return ok_; }
   const std::string& path() const { return path_; }
