@@ -8,6 +8,7 @@
 #include "app/completion.h"
 #include "app/due.h"
 #include "app/map_command.h"
+#include "app/process.h"
 #include "app/rules_command.h"
 #include "app/version.h"
 
@@ -54,5 +55,5 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "aktkoll: internt fel: %s\n", e.what());
     return 2;
   }
-  return exit_code;
+  return aktkoll::app::FinishProcess(exit_code);
 }

@@ -11,6 +11,7 @@
 #include "app/baseline.h"
 #include "app/check_assembled.h"
 #include "app/check_pipeline.h"
+#include "app/process.h"
 #include "app/rule_pack.h"
 #include "app/waivers.h"
 #include "app/version.h"
@@ -139,7 +140,12 @@ int RunCheck(const CheckOptions& options) {
   engine_options.ignore = o.ignore;
   engine_options.lang = lang;
   engine_options.eval.max_steps = o.max_eval_steps;
-  engine::Engine rules(pack, engine_options);
+  auto engine = std::make_shared<engine::Engine>(pack, engine_options);
+  const engine::Engine& rules = *engine;
+  // Freed by the operating system at exit, not by us (app/process.h).
+  KeepUntilExit(pack);
+  KeepUntilExit(*schema);
+  KeepUntilExit(engine);
   int64_t as_of_days = *expr::ParseIsoDate(o.as_of);
 
   report::RunInfo run;
