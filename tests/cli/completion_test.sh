@@ -10,20 +10,30 @@ trap 'rm -rf "$work"' EXIT
 for s in bash zsh fish; do "$aktkoll" completion $s > "$work/$s"; done
 status=0
 fail() { echo "FAIL: $*"; status=1; }
+# offers GREP-ARGS -- COMMAND...: the command's whole output matches. The output is read
+# completely first: `cmd | grep -q` would let grep stop early, the command die of SIGPIPE
+# and pipefail fail the check at random.
+offers() {
+  local args=() out
+  while [ "$1" != -- ]; do args+=("$1"); shift; done
+  shift
+  out=$("$@")
+  grep -q "${args[@]}" <<< "$out"
+}
 
 # bash: drive the completion function as bash does.
 bash_complete() {  # words... (the last one is completed)
   bash -c 'source "$1"; shift; COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _aktkoll; printf "%s\n" "${COMPREPLY[@]}"' _ "$work/bash" "$@"
 }
-bash_complete aktkoll ch | grep -qx check || fail "bash: 'aktkoll ch' does not complete to check"
-bash_complete aktkoll check --fo | grep -qx -- --format || fail "bash: 'check --fo' does not offer --format"
-bash_complete aktkoll check --format "" | grep -qx sarif || fail "bash: 'check --format' does not offer sarif"
-bash_complete aktkoll rules "" | grep -qx coverage || fail "bash: 'rules' does not offer coverage"
+offers -x check -- bash_complete aktkoll ch || fail "bash: 'aktkoll ch' does not complete to check"
+offers -x -e --format -- bash_complete aktkoll check --fo || fail "bash: 'check --fo' does not offer --format"
+offers -x sarif -- bash_complete aktkoll check --format "" || fail "bash: 'check --format' does not offer sarif"
+offers -x coverage -- bash_complete aktkoll rules "" || fail "bash: 'rules' does not offer coverage"
 
 # fish
 fish -n "$work/fish" || fail "fish: syntax"
-fish -c "source $work/fish; complete -C 'aktkoll check --format '" | grep -q '^xlsx' || fail "fish: 'check --format' does not offer xlsx"
-fish -c "source $work/fish; complete -C 'aktkoll rules '" | grep -q '^explain' || fail "fish: 'rules' does not offer explain"
+offers '^xlsx' -- fish -c "source $work/fish; complete -C 'aktkoll check --format '" || fail "fish: 'check --format' does not offer xlsx"
+offers '^explain' -- fish -c "source $work/fish; complete -C 'aktkoll rules '" || fail "fish: 'rules' does not offer explain"
 
 # zsh
 zsh -n "$work/zsh" || fail "zsh: syntax"
