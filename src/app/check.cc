@@ -205,7 +205,7 @@ int RunCheck(const CheckOptions& options) {
     if (baseline) baseline->Apply(&file.findings);
     if (!o.write_baseline.empty()) baseline_writer.Add(file.findings);
     MarkWaivedRules(&file);
-    if (progress && (++files_done % 16 == 0 || files_done == files.size()))
+    if (progress && !file.more && (++files_done % 16 == 0 || files_done == files.size()))
       std::fprintf(stderr, "\r%zu/%zu filer", files_done, files.size());
     report::AddToSummary(file, &summary);
     for (auto& out : outputs) {

@@ -262,38 +262,38 @@ class Reader {
   std::unique_ptr<core::Sha256> hash_;
 };
 
-// Joins the chunk results of one file, renumbering documents.
+// Turns chunk results into the parts of a file's result, numbering documents from the
+// file's start. Every chunk is handed on at once (report::FileResult::more), so a JSON
+// Lines file of 100,000 cases is never held whole; the last part carries the file's
+// totals: its documents, its first input error and its SHA-256.
 class Merger {
  public:
-  // Returns the finished file when `r` was its last chunk.
-  std::optional<report::FileResult> Add(UnitResult&& r) {
+  report::FileResult Add(UnitResult&& r) {
     if (r.first) {
-      file_ = report::FileResult{};
-      file_.input.path = r.partial.input.path;
       offset_ = 0;
+      error_.reset();
     }
-    for (Finding& f : r.partial.findings) {
-      f.document += offset_;
-      file_.findings.push_back(std::move(f));
-    }
-    for (report::CaseResult& c : r.partial.cases) {
-      c.document += offset_;
-      file_.cases.push_back(std::move(c));
-    }
-    if (r.partial.input.has_error && !file_.input.has_error) {
-      file_.input.has_error = true;
-      file_.input.error = r.partial.input.error;
-    }
-    file_.input.documents += r.partial.input.documents;
+    report::FileResult part;
+    part.input.path = r.partial.input.path;
+    part.findings = std::move(r.partial.findings);
+    part.cases = std::move(r.partial.cases);
+    for (Finding& f : part.findings) f.document += offset_;
+    for (report::CaseResult& c : part.cases) c.document += offset_;
+    if (r.partial.input.has_error && !error_) error_ = r.partial.input.error;
     offset_ += r.partial.input.documents;
-    if (!r.last) return std::nullopt;
-    file_.input.sha256 = r.sha256;
-    return std::move(file_);
+    part.more = !r.last;
+    if (r.last) {
+      part.input.documents = offset_;
+      part.input.sha256 = r.sha256;
+      part.input.has_error = error_.has_value();
+      if (error_) part.input.error = *error_;
+    }
+    return part;
   }
 
  private:
-  report::FileResult file_;
   int offset_ = 0;
+  std::optional<report::InputError> error_;
 };
 
 }  // namespace
@@ -323,8 +323,7 @@ bool CheckFiles(const std::vector<std::string>& files, const CheckContext& ctx, 
   if (jobs <= 1) {
     validate::SchemaChecker schema(ctx.schema);
     while (std::optional<Unit> u = reader.Next()) {
-      if (auto done = merger.Add(CheckUnit(*u, ctx, schema)))
-        if (!emit(std::move(*done))) return false;
+      if (!emit(merger.Add(CheckUnit(*u, ctx, schema)))) return false;
     }
     return true;
   }
@@ -392,11 +391,9 @@ bool CheckFiles(const std::vector<std::string>& files, const CheckContext& ctx, 
       results.erase(next);
     }
     next++;
-    if (auto done = merger.Add(std::move(r))) {
-      if (!emit(std::move(*done))) {
-        stop();
-        return false;
-      }
+    if (!emit(merger.Add(std::move(r)))) {
+      stop();
+      return false;
     }
   }
   stop();

@@ -33,7 +33,8 @@ struct CheckContext {
 // Large chunkable files are cut into pieces of about this many bytes.
 inline constexpr size_t kChunkBytes = 256 * 1024;
 
-// Calls `emit` once per file, in the order of `files`; stops early (returning false) when
+// Calls `emit` with each file's result, in the order of `files`: once per file, or for a
+// file cut into chunks once per chunk (report::FileResult::more); stops early (returning false) when
 // `emit` returns false. `jobs` ≤ 1 checks everything on the calling thread.
 bool CheckFiles(const std::vector<std::string>& files, const CheckContext& ctx, int jobs,
                 const std::function<bool(report::FileResult&&)>& emit);

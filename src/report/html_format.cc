@@ -75,8 +75,9 @@ void HtmlFormatter::Begin(const RunInfo& run, std::string*) { run_ = run; }
 
 void HtmlFormatter::AddFile(const FileResult& file, std::string*) {
   const bool sv = run_.lang == Lang::kSv;
-  inputs_.Append(fmt::format("<tr><td>{}</td><td>{}</td><td class=\"hash\">{}</td></tr>\n", XmlEscape(file.input.path),
-                         file.input.documents, XmlEscape(file.input.sha256)));
+  if (!file.more)  // one row per file, with the totals its last part carries
+    inputs_.Append(fmt::format("<tr><td>{}</td><td>{}</td><td class=\"hash\">{}</td></tr>\n",
+                               XmlEscape(file.input.path), file.input.documents, XmlEscape(file.input.sha256)));
   // Group findings by document; documents without a case (input errors) get their own entry.
   const FileIndex index(file);
   std::vector<int> docs;

@@ -70,24 +70,28 @@ void JsonFormatter::Begin(const RunInfo& run, std::string* out) {
   *out += h + ",\n  \"findings\": [";
 }
 
+void JsonFormatter::AddInput(const InputInfo& input) {
+  ordered_json in;
+  in["path"] = input.path;
+  in["documents"] = input.documents;
+  in["sha256"] = input.sha256;
+  if (input.has_error) {
+    in["error"] = {{"message", input.error.message},
+                   {"line", input.error.pos.line},
+                   {"column", input.error.pos.column}};
+  } else {
+    in["error"] = nullptr;
+  }
+  Append(&inputs_, in);
+}
+
 void JsonFormatter::AddFile(const FileResult& file, std::string* out) {
   for (const Finding& f : file.findings) {
     *out += first_finding_ ? "\n    " : ",\n    ";
     first_finding_ = false;
     *out += FindingJson(f, run_.lang).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   }
-  ordered_json in;
-  in["path"] = file.input.path;
-  in["documents"] = file.input.documents;
-  in["sha256"] = file.input.sha256;
-  if (file.input.has_error) {
-    in["error"] = {{"message", file.input.error.message},
-                   {"line", file.input.error.pos.line},
-                   {"column", file.input.error.pos.column}};
-  } else {
-    in["error"] = nullptr;
-  }
-  Append(&inputs_, in);
+  if (!file.more) AddInput(file.input);
   for (const CaseResult& c : file.cases) {
     ordered_json cj;
     cj["path"] = file.input.path;

@@ -14,6 +14,8 @@ class JsonFormatter : public Formatter {
   void End(const Summary& summary, std::string* out) override;
 
  private:
+  void AddInput(const InputInfo& input);
+
   RunInfo run_;
   bool first_finding_ = true;
   SpillBuffer inputs_;  // JSON array elements, comma-separated

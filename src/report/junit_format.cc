@@ -56,28 +56,32 @@ void JunitFormatter::AddFile(const FileResult& file, std::string* out) {
       cases.push_back(std::move(t));
     }
   }
-  int failures = 0, errors = 0;
+  // A file's test suite is written when its last part arrives (its header counts every
+  // test case); until then the test cases wait in suite_.
+  std::string body;
   for (const auto& t : cases) {
-    if (t.findings.empty()) continue;
-    (t.error ? errors : failures)++;
-  }
-  fmt::format_to(std::back_inserter(*out),
-                 "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n",
-                 XmlEscape(file.input.path), cases.size(), failures, errors);
-  for (const auto& t : cases) {
-    fmt::format_to(std::back_inserter(*out), "    <testcase classname=\"{}\" name=\"{}\"",
+    tests_++;
+    if (!t.findings.empty()) (t.error ? errors_ : failures_)++;
+    fmt::format_to(std::back_inserter(body), "    <testcase classname=\"{}\" name=\"{}\"",
                    XmlEscape(t.classname), XmlEscape(t.name));
     if (t.findings.empty()) {
-      *out += "/>\n";
+      body += "/>\n";
       continue;
     }
     const Finding& first = *t.findings.front();
     const char* tag = t.error ? "error" : "failure";
-    fmt::format_to(std::back_inserter(*out), ">\n      <{} message=\"{}\" type=\"{}\">{}</{}>\n    </testcase>\n",
+    fmt::format_to(std::back_inserter(body), ">\n      <{} message=\"{}\" type=\"{}\">{}</{}>\n    </testcase>\n",
                    tag, XmlEscape(first.message.In(run_.lang)), core::SeverityName(first.severity),
                    XmlEscape(FailureBody(t.findings, run_.lang)), tag);
   }
+  suite_.Append(body);
+  if (file.more) return;
+  fmt::format_to(std::back_inserter(*out),
+                 "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n",
+                 XmlEscape(file.input.path), tests_, failures_, errors_);
+  suite_.MoveTo(out, drain());
   *out += "  </testsuite>\n";
+  tests_ = failures_ = errors_ = 0;
 }
 
 void JunitFormatter::End(const Summary&, std::string* out) { *out += "</testsuites>\n"; }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "report/model.h"
+#include "report/spill.h"
 
 namespace aktkoll::report {
 
@@ -14,6 +15,8 @@ class JunitFormatter : public Formatter {
 
  private:
   RunInfo run_;
+  SpillBuffer suite_;  // the current file's test cases, until its last part
+  int tests_ = 0, failures_ = 0, errors_ = 0;
 };
 
 }  // namespace aktkoll::report

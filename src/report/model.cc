@@ -13,7 +13,7 @@
 namespace aktkoll::report {
 
 void AddToSummary(const FileResult& file, Summary* s) {
-  s->files++;
+  if (!file.more) s->files++;
   s->documents += file.input.documents;
   for (const auto& f : file.findings) {
     s->findings.by_severity[static_cast<int>(f.severity)]++;

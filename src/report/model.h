@@ -77,10 +77,16 @@ struct CaseResult {
   std::string person_id;
 };
 
+// The result of an input file, or of a part of one: a long JSON Lines file or YAML stream
+// is reported chunk by chunk, so that no run holds a whole file's findings. The parts of a
+// file arrive in order, each with whole documents numbered from the file's start; every
+// part but the last has `more` set and input.path only; the last has the file's totals in
+// `input` (documents, first input error, SHA-256).
 struct FileResult {
   InputInfo input;
   std::vector<CaseResult> cases;
   std::vector<Finding> findings;      // sorted with core::FindingLess
+  bool more = false;                  // further parts of the same file follow
 };
 
 struct Counts {

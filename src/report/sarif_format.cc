@@ -67,11 +67,13 @@ void SarifFormatter::Begin(const RunInfo& run, std::string* out) {
 }
 
 void SarifFormatter::AddFile(const FileResult& file, std::string* out) {
-  ordered_json art;
-  art["location"] = {{"uri", UriPath(file.input.path)}};
-  if (!file.input.sha256.empty()) art["hashes"] = {{"sha-256", file.input.sha256}};
-  artifacts_.Append(artifacts_.empty() ? "\n        " : ",\n        ");
-  artifacts_.Append(Dump(art));
+  if (!file.more) {  // one artifact per file, with the hash its last part carries
+    ordered_json art;
+    art["location"] = {{"uri", UriPath(file.input.path)}};
+    if (!file.input.sha256.empty()) art["hashes"] = {{"sha-256", file.input.sha256}};
+    artifacts_.Append(artifacts_.empty() ? "\n        " : ",\n        ");
+    artifacts_.Append(Dump(art));
+  }
   for (const Finding& f : file.findings) {
     ordered_json r;
     r["ruleId"] = f.rule;
