@@ -27,13 +27,6 @@ Finding MappingFinding(const std::string& path, int document, core::Position pos
   return f;
 }
 
-std::string StringAt(const document::Node& root, std::initializer_list<const char*> path) {
-  const document::Node* n = &root;
-  for (const char* key : path)
-    if (!(n = n->Find(key))) return "";
-  return n->kind == document::Kind::kString ? n->string : "";
-}
-
 }  // namespace
 
 std::shared_ptr<const mapping::Mapping> LoadChosenMapping(const std::string& name_or_file) {
@@ -123,29 +116,8 @@ bool CheckAssembled(const std::vector<std::string>& files, const CheckContext& c
   validate::SchemaChecker schema(ctx.schema);
   for (const mapping::AssembledCase& c : cases) {
     const mapping::Source& home = c.sources.front();
-    report::CaseResult cr;
-    cr.document = home.document;
-    cr.pos = c.root.pos;
-    cr.case_id = StringAt(c.root, {"case_id"});
-    cr.unit = StringAt(c.root, {"unit"});
-    cr.intervention_type = StringAt(c.root, {"intervention", "type"});
-    cr.decision_date = StringAt(c.root, {"decision", "date"});
-    if (o.show_personal_data) {
-      cr.person_name = StringAt(c.root, {"individual", "name"});
-      cr.person_id = StringAt(c.root, {"individual", "personnummer"});
-    }
-    Finding base;
-    base.path = home.path;
-    base.document = home.document;
-    base.case_id = cr.case_id;
     std::vector<Finding> found;
-    schema.Check(c.root, base, &found);
-    cr.applied.push_back(core::kRuleSchema);
-    if (!found.empty()) cr.failed.push_back(core::kRuleSchema);
-    engine::CaseEvidence evidence;
-    ctx.engine->Check(c.root, base, ctx.as_of_days, &found, &evidence);
-    cr.applied.insert(cr.applied.end(), evidence.applied.begin(), evidence.applied.end());
-    cr.failed.insert(cr.failed.end(), evidence.failed.begin(), evidence.failed.end());
+    report::CaseResult cr = CheckCase(c.root, home.path, home.document, ctx, schema, &found);
     for (Finding& f : found) {
       const mapping::Source& s = c.sources[document::ResolveNearest(c.root, f.pointer).source];
       f.path = s.path;

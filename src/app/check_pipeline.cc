@@ -76,6 +76,38 @@ void AddInputError(report::FileResult* r, const std::string& path, int doc, cons
   }
 }
 
+}  // namespace
+
+report::CaseResult CheckCase(const document::Node& root, const std::string& path, int document,
+                             const CheckContext& ctx, validate::SchemaChecker& schema, std::vector<Finding>* findings) {
+  report::CaseResult c;
+  c.document = document;
+  c.pos = root.pos;
+  c.case_id = StringAt(root, {"case_id"});
+  c.unit = StringAt(root, {"unit"});
+  c.intervention_type = StringAt(root, {"intervention", "type"});
+  c.decision_date = StringAt(root, {"decision", "date"});
+  if (ctx.options->show_personal_data) {
+    c.person_name = StringAt(root, {"individual", "name"});
+    c.person_id = StringAt(root, {"individual", "personnummer"});
+  }
+  Finding base;
+  base.path = path;
+  base.document = document;
+  base.case_id = c.case_id;
+  size_t before = findings->size();
+  schema.Check(root, base, findings);
+  c.applied.push_back(core::kRuleSchema);
+  if (findings->size() > before) c.failed.push_back(core::kRuleSchema);
+  engine::CaseEvidence evidence;
+  ctx.engine->Check(root, base, ctx.as_of_days, findings, &evidence);
+  c.applied.insert(c.applied.end(), evidence.applied.begin(), evidence.applied.end());
+  c.failed.insert(c.failed.end(), evidence.failed.begin(), evidence.failed.end());
+  return c;
+}
+
+namespace {
+
 // Checks one unit: every document in it, with the thread's own schema checker.
 UnitResult CheckUnit(const Unit& u, const CheckContext& ctx, validate::SchemaChecker& schema) {
   const CheckOptions& o = *ctx.options;
@@ -100,30 +132,7 @@ UnitResult CheckUnit(const Unit& u, const CheckContext& ctx, validate::SchemaChe
     }
     if (delta) ShiftLines(doc.root, delta);
     if (ctx.mapping && !MapDocument(*ctx.mapping, u.path, doc.index, &doc.root, &r.findings)) return;
-    report::CaseResult c;
-    c.document = doc.index;
-    c.pos = doc.root.pos;
-    c.case_id = StringAt(doc.root, {"case_id"});
-    c.unit = StringAt(doc.root, {"unit"});
-    c.intervention_type = StringAt(doc.root, {"intervention", "type"});
-    c.decision_date = StringAt(doc.root, {"decision", "date"});
-    if (o.show_personal_data) {
-      c.person_name = StringAt(doc.root, {"individual", "name"});
-      c.person_id = StringAt(doc.root, {"individual", "personnummer"});
-    }
-    Finding base;
-    base.path = u.path;
-    base.document = doc.index;
-    base.case_id = c.case_id;
-    size_t before = r.findings.size();
-    schema.Check(doc.root, base, &r.findings);
-    c.applied.push_back(core::kRuleSchema);
-    if (r.findings.size() > before) c.failed.push_back(core::kRuleSchema);
-    engine::CaseEvidence evidence;
-    ctx.engine->Check(doc.root, base, ctx.as_of_days, &r.findings, &evidence);
-    c.applied.insert(c.applied.end(), evidence.applied.begin(), evidence.applied.end());
-    c.failed.insert(c.failed.end(), evidence.failed.begin(), evidence.failed.end());
-    r.cases.push_back(std::move(c));
+    r.cases.push_back(CheckCase(doc.root, u.path, doc.index, ctx, schema, &r.findings));
   });
   std::stable_sort(r.findings.begin(), r.findings.end(), core::FindingLess);
   return out;

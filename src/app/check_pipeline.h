@@ -30,6 +30,12 @@ struct CheckContext {
   const mapping::Mapping* mapping = nullptr;  // --mapping: applied to each document before validation
 };
 
+// Validates one case document against the schema and runs the rules on it; appends the
+// findings (each naming `path` and `document`) and returns the case's evidence.
+report::CaseResult CheckCase(const document::Node& root, const std::string& path, int document,
+                             const CheckContext& ctx, validate::SchemaChecker& schema,
+                             std::vector<core::Finding>* findings);
+
 // Large chunkable files are cut into pieces of about this many bytes.
 inline constexpr size_t kChunkBytes = 256 * 1024;
 
