@@ -1,4 +1,4 @@
-#include "report/csv_format.h"
+#include "report/formats.h"
 
 #include "report/escape.h"
 
@@ -15,10 +15,9 @@ void Row(const std::vector<std::string>& cells, std::string* out) {
 
 }  // namespace
 
-void CsvFormatter::Begin(const RunInfo& run, std::string* out) {
-  run_ = run;
+void CsvFormatter::Start(std::string* out) {
   *out += "\xEF\xBB\xBF";
-  if (run.lang == Lang::kSv) {
+  if (run_.lang == Lang::kSv) {
     Row({"Fil", "Rad", "Kolumn", "Ärende", "Enhet", "Insatstyp", "Beslutsdatum", "Regel",
          "Allvarlighetsgrad", "Meddelande", "Lagrum", "Krav", "Förfallodag", "Plats i dokumentet", "Status"}, out);
   } else {

@@ -1,12 +1,10 @@
-#include "report/github_format.h"
+#include "report/formats.h"
 
 #include <fmt/format.h>
 
 #include "report/escape.h"
 
 namespace aktkoll::report {
-
-void GithubFormatter::Begin(const RunInfo& run, std::string*) { run_ = run; }
 
 void GithubFormatter::AddFile(const FileResult& file, std::string* out) {
   for (const Finding& f : file.findings) {

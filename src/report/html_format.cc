@@ -1,4 +1,4 @@
-#include "report/html_format.h"
+#include "report/formats.h"
 
 #include <algorithm>
 
@@ -70,8 +70,6 @@ std::string Bars(const std::map<std::string, std::pair<int, int>>& rows, bool sv
 }
 
 }  // namespace
-
-void HtmlFormatter::Begin(const RunInfo& run, std::string*) { run_ = run; }
 
 void HtmlFormatter::AddFile(const FileResult& file, std::string*) {
   const bool sv = run_.lang == Lang::kSv;

@@ -1,4 +1,4 @@
-#include "report/json_format.h"
+#include "report/formats.h"
 
 #include <nlohmann/json.hpp>
 
@@ -55,15 +55,14 @@ ordered_json CountsJson(const std::map<std::string, int>& m) {
 
 }  // namespace
 
-void JsonFormatter::Begin(const RunInfo& run, std::string* out) {
-  run_ = run;
+void JsonFormatter::Start(std::string* out) {
   ordered_json head;
-  head["tool"] = {{"name", run.tool_name}, {"version", run.tool_version}};
-  head["as_of"] = run.as_of;
-  head["lang"] = run.lang == Lang::kSv ? "sv" : "en";
-  head["rule_pack"] = {{"name", run.pack.name}, {"version", run.pack.version},
-                       {"sha256", run.pack.sha256},
-                       {"profile", run.pack.profile.empty() ? ordered_json(nullptr) : ordered_json(run.pack.profile)}};
+  head["tool"] = {{"name", run_.tool_name}, {"version", run_.tool_version}};
+  head["as_of"] = run_.as_of;
+  head["lang"] = run_.lang == Lang::kSv ? "sv" : "en";
+  head["rule_pack"] = {{"name", run_.pack.name}, {"version", run_.pack.version},
+                       {"sha256", run_.pack.sha256},
+                       {"profile", run_.pack.profile.empty() ? ordered_json(nullptr) : ordered_json(run_.pack.profile)}};
   std::string h = head.dump(2);
   h.pop_back();  // drop the closing brace: the object continues
   while (!h.empty() && (h.back() == '\n' || h.back() == ' ')) h.pop_back();

@@ -1,4 +1,4 @@
-#include "report/junit_format.h"
+#include "report/formats.h"
 
 #include <algorithm>
 
@@ -25,8 +25,7 @@ std::string FailureBody(const std::vector<const Finding*>& fs, Lang lang) {
 
 }  // namespace
 
-void JunitFormatter::Begin(const RunInfo& run, std::string* out) {
-  run_ = run;
+void JunitFormatter::Start(std::string* out) {
   *out += "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"aktkoll\">\n";
 }
 

@@ -1,12 +1,10 @@
-#include "report/md_format.h"
+#include "report/formats.h"
 
 #include <fmt/format.h>
 
 #include "report/escape.h"
 
 namespace aktkoll::report {
-
-void MdFormatter::Begin(const RunInfo& run, std::string*) { run_ = run; }
 
 void MdFormatter::AddFile(const FileResult& file, std::string*) {
   for (const Finding& f : file.findings) {

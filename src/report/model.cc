@@ -1,14 +1,6 @@
 #include "report/model.h"
 
-#include "report/csv_format.h"
-#include "report/github_format.h"
-#include "report/html_format.h"
-#include "report/json_format.h"
-#include "report/junit_format.h"
-#include "report/md_format.h"
-#include "report/sarif_format.h"
-#include "report/text_format.h"
-#include "report/xlsx_format.h"
+#include "report/formats.h"
 
 namespace aktkoll::report {
 

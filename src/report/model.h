@@ -122,7 +122,11 @@ void AddToSummary(const FileResult& file, Summary* summary);
 class Formatter {
  public:
   virtual ~Formatter() = default;
-  virtual void Begin(const RunInfo& run, std::string* out) = 0;
+  // Starts the report: keeps the run's facts in run_, then lets the format write its head.
+  void Begin(const RunInfo& run, std::string* out) {
+    run_ = run;
+    Start(out);
+  }
   virtual void AddFile(const FileResult& file, std::string* out) = 0;
   virtual void End(const Summary& summary, std::string* out) = 0;
 
@@ -131,7 +135,10 @@ class Formatter {
   void SetDrain(std::function<void()> drain) { drain_ = std::move(drain); }
 
  protected:
+  virtual void Start(std::string* out) { (void)out; }
   const std::function<void()>& drain() const { return drain_; }
+
+  RunInfo run_;
 
  private:
   std::function<void()> drain_;

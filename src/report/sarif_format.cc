@@ -1,4 +1,4 @@
-#include "report/sarif_format.h"
+#include "report/formats.h"
 
 #include <nlohmann/json.hpp>
 
@@ -32,9 +32,8 @@ RuleInfo BuiltIn(const char* id, const char* sv, const char* en) {
 
 }  // namespace
 
-void SarifFormatter::Begin(const RunInfo& run, std::string* out) {
-  run_ = run;
-  std::vector<RuleInfo> rules = run.rules;
+void SarifFormatter::Start(std::string* out) {
+  std::vector<RuleInfo> rules = run_.rules;
   rules.push_back(BuiltIn(core::kRuleSchema, "Ärendet följer inte fallschemat (schemas/case.schema.json).",
                           "The case does not follow the case schema (schemas/case.schema.json)."));
   rules.push_back(BuiltIn(core::kRuleInputError, "Filen eller dokumentet kunde inte läsas.",
@@ -47,19 +46,19 @@ void SarifFormatter::Begin(const RunInfo& run, std::string* out) {
     ordered_json d;
     d["id"] = r.id;
     d["name"] = r.id;
-    d["shortDescription"] = {{"text", r.title.In(run.lang)}};
-    d["fullDescription"] = {{"text", r.help.In(run.lang).empty() ? r.title.In(run.lang) : r.help.In(run.lang)}};
-    std::string help = r.help.In(run.lang);
-    if (!r.law.empty()) help += std::string("\n\n") + (run.lang == Lang::kSv ? "Lagrum: " : "Law: ") + JoinStrings(r.law, "; ");
-    d["help"] = {{"text", help.empty() ? r.title.In(run.lang) : help}};
+    d["shortDescription"] = {{"text", r.title.In(run_.lang)}};
+    d["fullDescription"] = {{"text", r.help.In(run_.lang).empty() ? r.title.In(run_.lang) : r.help.In(run_.lang)}};
+    std::string help = r.help.In(run_.lang);
+    if (!r.law.empty()) help += std::string("\n\n") + (run_.lang == Lang::kSv ? "Lagrum: " : "Law: ") + JoinStrings(r.law, "; ");
+    d["help"] = {{"text", help.empty() ? r.title.In(run_.lang) : help}};
     d["defaultConfiguration"] = {{"level", Level(r.severity)}};
     d["properties"] = {{"law", r.law}, {"requirements", r.requirements}};
     descriptors.push_back(d);
   }
   ordered_json driver;
-  driver["name"] = run.tool_name;
-  driver["version"] = run.tool_version;
-  driver["semanticVersion"] = run.tool_version;
+  driver["name"] = run_.tool_name;
+  driver["version"] = run_.tool_version;
+  driver["semanticVersion"] = run_.tool_version;
   driver["rules"] = descriptors;
   *out += "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n"
           "  \"runs\": [\n    {\n      \"tool\": {\"driver\": " + Dump(driver) + "},\n"

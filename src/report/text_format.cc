@@ -1,4 +1,4 @@
-#include "report/text_format.h"
+#include "report/formats.h"
 
 #include <fmt/format.h>
 
@@ -27,8 +27,6 @@ void StatsTable(const char* title, const std::map<std::string, int>& m, std::str
 }
 
 }  // namespace
-
-void TextFormatter::Begin(const RunInfo& run, std::string*) { run_ = run; }
 
 void TextFormatter::AddFile(const FileResult& file, std::string* out) {
   const bool sv = run_.lang == Lang::kSv;

@@ -1,4 +1,4 @@
-#include "report/xlsx_format.h"
+#include "report/formats.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -44,8 +44,7 @@ XlsxFormatter::~XlsxFormatter() {
   if (!tmp_path_.empty()) ::unlink(tmp_path_.c_str());
 }
 
-void XlsxFormatter::Begin(const RunInfo& run, std::string*) {
-  run_ = run;
+void XlsxFormatter::Start(std::string*) {
   const char* dir = std::getenv("TMPDIR");
   tmp_path_ = std::string(dir && *dir ? dir : "/tmp") + "/aktkoll-xlsx-XXXXXX";
   int fd = ::mkstemp(tmp_path_.data());
@@ -54,7 +53,7 @@ void XlsxFormatter::Begin(const RunInfo& run, std::string*) {
   options.constant_memory = LXW_TRUE;
   book_ = workbook_new_opt(tmp_path_.c_str(), &options);
   if (!book_) return;
-  const bool sv = run.lang == Lang::kSv;
+  const bool sv = run_.lang == Lang::kSv;
   summary_ = workbook_add_worksheet(book_, sv ? "Sammanfattning" : "Summary");
   findings_ = workbook_add_worksheet(book_, sv ? "Anmärkningar" : "Findings");
   bold_ = workbook_add_format(book_);

@@ -3,7 +3,7 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
-#include "report/json_format.h"
+#include "report/formats.h"
 
 namespace aktkoll::report {
 namespace {
