@@ -46,6 +46,7 @@ class Lexer {
 
   std::vector<Token> Run() {
     std::vector<Token> out;
+    out.reserve(src_.size() / 4 + 2);  // about one token per four bytes in rule expressions
     while (true) {
       Token t = Next();
       Tok k = t.kind;

@@ -9,15 +9,17 @@ namespace aktkoll::ruleset {
 std::vector<Requirement> LoadRequirements(const std::optional<std::string>& text, Diagnostics* diags) {
   const std::string path = "rules/requirements.yaml";
   std::string content;
+  std::optional<std::string_view> preparsed;  // the embedded catalogue, parsed at build time
   if (text) {
     content = *text;
   } else if (auto embedded = embedded::Find(path)) {
     content = std::string(*embedded);
+    preparsed = embedded::FindPreparsed(path);
   } else {
     diags->Add(path, {}, "kravkatalogen saknas i programmet", "the requirement catalogue is missing");
     return {};
   }
-  YamlFile f(path, content, diags);
+  YamlFile f(path, content, diags, preparsed);
   std::vector<Requirement> out;
   if (!f.ok() || !f.CheckMapping(f.root(), "kravkatalogen", {"requirements"})) return out;
   const document::Node* list = f.Get(f.root(), "requirements", true);
