@@ -81,9 +81,9 @@ int main(int argc, char** argv) {
   std::string out_path = argv[1];
   auto old = aktkoll::core::ReadFile(out_path, size_t{256} << 20);
   if (old.ok() && *old == out) return 0;  // unchanged: keep the timestamp, skip the rebuild
-  std::FILE* f = std::fopen(out_path.c_str(), "wb");
-  if (!f || std::fwrite(out.data(), 1, out.size(), f) != out.size() || std::fclose(f) != 0) {
-    std::fprintf(stderr, "aktkoll_preparse: cannot write %s\n", out_path.c_str());
+  aktkoll::core::Status written = aktkoll::core::WriteFileAtomically(out_path, out);
+  if (!written.ok()) {
+    std::fprintf(stderr, "aktkoll_preparse: %s\n", written.message().c_str());
     return 1;
   }
   return 0;

@@ -89,10 +89,13 @@ class Loader {
   }
 
  private:
-  std::optional<std::string> Read(const FileSource* source, const std::string& path) {
+  // Reads a pack file (recording it for the pack's hash) and parses it, from the tree the
+  // build parsed for embedded files; nullptr when the file cannot be read.
+  std::unique_ptr<YamlFile> Open(const FileSource* source, const std::string& path) {
     auto text = source->Read(path);
-    if (text) files_[path] = *text;
-    return text;
+    if (!text) return nullptr;
+    files_[path] = *text;
+    return std::make_unique<YamlFile>(path, std::move(*text), diags_, source->Preparsed(path));
   }
 
   bool ReadChain(const std::string& spec) {
@@ -107,8 +110,8 @@ class Loader {
     }
     std::vector<std::string> seen;
     while (resolved) {
-      auto text = Read(resolved->source, resolved->path);
-      if (!text) {
+      auto file = Open(resolved->source, resolved->path);
+      if (!file) {
         diags_->Add(resolved->path, {}, "filen finns inte eller kan inte läsas",
                     "the file does not exist or cannot be read");
         return false;
@@ -117,7 +120,7 @@ class Loader {
       p->source = resolved->source;
       p->dir = Dirname(resolved->path);
       p->is_profile = resolved->is_profile;
-      p->file = std::make_unique<YamlFile>(resolved->path, *text, diags_, resolved->source->Preparsed(resolved->path));
+      p->file = std::move(file);
       seen.push_back(resolved->path);
       if (!ParsePackFile(p.get())) return false;
       std::optional<Resolved> next;
@@ -162,10 +165,10 @@ class Loader {
         bool foreign = false;
         for (const std::string& n : nested) foreign = foreign || path.rfind(n, 0) == 0;
         if (foreign) continue;
-        auto text = Read(p->source, path);
-        if (!text) continue;
+        auto file = Open(p->source, path);
+        if (!file) continue;
         auto spec = std::make_unique<RuleSpec>();
-        spec->file = std::make_unique<YamlFile>(path, *text, diags_, p->source->Preparsed(path));
+        spec->file = std::move(file);
         spec->rule.pack = p->name;
         if (!ParseRuleFile(spec.get())) continue;
         const std::string& id = spec->rule.id;
@@ -261,13 +264,13 @@ class Loader {
     for (auto& p : chain_) {
       for (const Located& c : p->catalogues) {
         std::string path = std::filesystem::path(p->dir + c.value).lexically_normal().generic_string();
-        auto text = Read(p->source, path);
-        if (!text) {
+        auto file = Open(p->source, path);
+        if (!file) {
           p->file->Error(c.pos, "katalogen '" + c.value + "' finns inte (sökvägen är relativ till den här filen)",
                          "catalogue '" + c.value + "' does not exist (the path is relative to this file)");
           continue;
         }
-        catalogues_.push_back(std::make_unique<YamlFile>(path, *text, diags_, p->source->Preparsed(path)));
+        catalogues_.push_back(std::move(file));
         MergeCatalogue(catalogues_.back().get(), &pack->vocabularies);
       }
     }
