@@ -89,10 +89,15 @@ class KeyIndex {
   std::unordered_set<size_t, Hash, Eq> set_;
 };
 
+// Which parser reads YAML: libyaml first with yaml-cpp for the chunks it cannot take (the
+// default); for the tests that the two give the same trees, yaml-cpp alone, or libyaml
+// alone (a chunk it cannot take is then an error "libyaml: ...").
+enum class YamlParsers { kLibyamlFirst, kYamlCppOnly, kLibyamlOnly };
+
 // The loaders, each for text that passed CheckEncoding. `text` is the whole file body, so
 // positions are the file's.
 void LoadYaml(const std::string& path, std::string_view text, const Limits& limits,
-              const Sink& sink);
+              const Sink& sink, YamlParsers parsers = YamlParsers::kLibyamlFirst);
 void LoadJson(const std::string& path, std::string_view text, const Limits& limits,
               const Sink& sink);
 void LoadJsonLines(const std::string& path, std::string_view text, const Limits& limits,

@@ -1,16 +1,26 @@
 // YAML streams: split into documents (yaml_stream.h), refuse absurd nesting up front, then
-// let yaml-cpp's event parser drive YamlTreeBuilder, one chunk per document, so a broken
-// document costs only itself. yaml-cpp's English errors become short Swedish ones.
+// let a YAML event parser drive YamlTreeBuilder, one chunk per document, so a broken
+// document costs only itself.
+//
+// Two parsers, one tree builder. libyaml (the C reference parser) reads a document about
+// eight times faster than yaml-cpp, so every chunk goes to it first. A chunk it cannot
+// take cleanly (a syntax error, an undefined alias, anything the builder refuses) is read
+// again by yaml-cpp, whose problems this loader has long translated into short Swedish
+// messages at well-tested positions: bad input gets exactly the diagnostics it always
+// got, and only good input takes the fast road.
 #include <istream>
 #include <new>
 #include <streambuf>
 
+#include <yaml.h>
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
 #include <yaml-cpp/parser.h>
 
 #include "document/internal.h"
 #include "document/yaml_stream.h"
+#include "document/yaml_scalar.h"
 #include "document/yaml_tree_builder.h"
 
 namespace aktkoll::document::internal {
@@ -117,10 +127,210 @@ std::optional<Position> TabIndentation(std::string_view text, const YamlChunk& c
   return std::nullopt;
 }
 
+// Feeds yaml-cpp's events to the builder, turning its marks (byte offset and byte column
+// in the chunk) into file positions.
+class YamlCppEvents : public YAML::EventHandler {
+ public:
+  YamlCppEvents(std::string_view text, YamlTreeBuilder& builder) : text_(text), builder_(builder) {}
+
+  void SetChunk(const YamlChunk& chunk) {
+    chunk_ = chunk;
+    column_line_start_ = SIZE_MAX;
+  }
+
+  Position PositionOf(const YAML::Mark& mark) const {
+    if (mark.is_null() || mark.line < 0 || mark.pos < 0 || mark.column < 0 || mark.column > mark.pos)
+      return Position{chunk_.first_line + 1, 1};
+    size_t offset = std::min(chunk_.begin + static_cast<size_t>(mark.pos), text_.size());
+    size_t line_start = offset - std::min(offset, static_cast<size_t>(mark.column));
+    if (line_start == column_line_start_ && offset >= column_offset_) {
+      column_ += CodePointColumn(text_, column_offset_, offset) - 1;
+    } else {
+      column_ = CodePointColumn(text_, line_start, offset);
+      column_line_start_ = line_start;
+    }
+    column_offset_ = offset;
+    return Position{chunk_.first_line + static_cast<uint32_t>(mark.line) + 1, column_};
+  }
+
+  void OnDocumentStart(const YAML::Mark& mark) override { builder_.OnDocumentStart(MarkOf(mark)); }
+  void OnDocumentEnd() override {}
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override { builder_.OnNull(MarkOf(mark), anchor); }
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override { builder_.OnAlias(MarkOf(mark), anchor); }
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    builder_.OnScalar(MarkOf(mark), tag, anchor, value);
+  }
+  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value style) override {
+    builder_.OnSequenceStart(MarkOf(mark), tag, anchor, style == YAML::EmitterStyle::Flow);
+  }
+  void OnSequenceEnd() override { builder_.OnSequenceEnd(); }
+  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value style) override {
+    builder_.OnMapStart(MarkOf(mark), tag, anchor, style == YAML::EmitterStyle::Flow);
+  }
+  void OnMapEnd() override { builder_.OnMapEnd(); }
+
+ private:
+  YamlMark MarkOf(const YAML::Mark& mark) const {
+    size_t offset = mark.pos < 0 ? chunk_.begin : std::min(chunk_.begin + static_cast<size_t>(mark.pos), chunk_.end);
+    return YamlMark{PositionOf(mark), offset};
+  }
+
+  std::string_view text_;
+  YamlTreeBuilder& builder_;
+  YamlChunk chunk_;
+  // The last column computed, so that the many nodes of one long line (a flow collection
+  // on one line) cost a scan of the line once, not once per node.
+  mutable size_t column_line_start_ = SIZE_MAX;
+  mutable size_t column_offset_ = 0;
+  mutable uint32_t column_ = 1;
+};
+
+// Whether libyaml and yaml-cpp count this chunk's lines alike: both break lines at '\n'
+// and "\r\n", but libyaml also at a lone '\r' and at U+0085, U+2028 and U+2029. Chunks with
+// those (or a byte-order mark) go straight to yaml-cpp.
+bool SameLineBreaks(std::string_view text, const YamlChunk& chunk) {
+  for (size_t i = chunk.begin; i < chunk.end; ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '\r' && (i + 1 >= chunk.end || text[i + 1] != '\n')) return false;
+    if (c == 0xC2 && i + 1 < chunk.end && static_cast<unsigned char>(text[i + 1]) == 0x85) return false;
+    if (c == 0xE2 && i + 2 < chunk.end && static_cast<unsigned char>(text[i + 1]) == 0x80 &&
+        (static_cast<unsigned char>(text[i + 2]) == 0xA8 || static_cast<unsigned char>(text[i + 2]) == 0xA9))
+      return false;
+    if (c == 0xEF && i + 2 < chunk.end && static_cast<unsigned char>(text[i + 1]) == 0xBB &&
+        static_cast<unsigned char>(text[i + 2]) == 0xBF)
+      return false;
+  }
+  return true;
+}
+
+// Reads one chunk with libyaml into `docs`. Returns false, with `docs` unspecified, when
+// the chunk is not plain sailing: a parse error, an alias to an undefined anchor, no
+// document at all, or a problem the builder throws.
+class LibyamlChunkReader {
+ public:
+  LibyamlChunkReader(std::string_view text, const YamlChunk& chunk, YamlTreeBuilder& builder)
+      : text_(text), chunk_(chunk), builder_(builder), bytes_(chunk.begin) {
+    yaml_parser_initialize(&parser_);
+    yaml_parser_set_encoding(&parser_, YAML_UTF8_ENCODING);
+    yaml_parser_set_input_string(&parser_, reinterpret_cast<const unsigned char*>(text.data() + chunk.begin),
+                                 chunk.end - chunk.begin);
+  }
+  ~LibyamlChunkReader() { yaml_parser_delete(&parser_); }
+  LibyamlChunkReader(const LibyamlChunkReader&) = delete;
+  LibyamlChunkReader& operator=(const LibyamlChunkReader&) = delete;
+
+  bool Read(std::vector<Node>* docs) {
+    builder_.SetChunk(chunk_);
+    try {
+      while (true) {
+        yaml_event_t event;
+        if (!yaml_parser_parse(&parser_, &event)) return false;
+        bool more = Handle(event, docs);
+        yaml_event_delete(&event);
+        if (!more) break;
+      }
+    } catch (const LoadFailure&) {
+      return false;
+    }
+    return ok_ && !docs->empty();
+  }
+
+ private:
+  // Handles one event; false at the end of the stream or on a problem (ok_ = false).
+  bool Handle(const yaml_event_t& e, std::vector<Node>* docs) {
+    switch (e.type) {
+      case YAML_STREAM_END_EVENT: return false;
+      case YAML_DOCUMENT_START_EVENT:
+        anchors_.clear();
+        builder_.OnDocumentStart(MarkOf(e.start_mark));
+        return true;
+      case YAML_DOCUMENT_END_EVENT: docs->push_back(builder_.TakeRoot()); return true;
+      case YAML_ALIAS_EVENT: {
+        AnchorId id = FindAnchor(reinterpret_cast<const char*>(e.data.alias.anchor));
+        if (id == 0) return ok_ = false;
+        builder_.OnAlias(MarkOf(e.start_mark), id);
+        return true;
+      }
+      case YAML_SCALAR_EVENT: {
+        const auto& s = e.data.scalar;
+        AnchorId anchor = DefineAnchor(s.anchor);
+        std::string_view value(reinterpret_cast<const char*>(s.value), s.length);
+        bool plain = s.style == YAML_PLAIN_SCALAR_STYLE;
+        if (s.tag == nullptr && plain && IsCoreNull(value)) {
+          builder_.OnNull(MarkOf(e.start_mark), anchor, value.empty());
+        } else {
+          builder_.OnScalar(MarkOf(e.start_mark), TagOf(s.tag, plain ? "?" : "!"), anchor, value);
+        }
+        return true;
+      }
+      case YAML_SEQUENCE_START_EVENT: {
+        const auto& q = e.data.sequence_start;
+        AnchorId anchor = DefineAnchor(q.anchor);
+        builder_.OnSequenceStart(MarkOf(e.start_mark), TagOf(q.tag, "?"), anchor,
+                                 q.style == YAML_FLOW_SEQUENCE_STYLE);
+        return true;
+      }
+      case YAML_SEQUENCE_END_EVENT: builder_.OnSequenceEnd(); return true;
+      case YAML_MAPPING_START_EVENT: {
+        const auto& m = e.data.mapping_start;
+        AnchorId anchor = DefineAnchor(m.anchor);
+        builder_.OnMapStart(MarkOf(e.start_mark), TagOf(m.tag, "?"), anchor, m.style == YAML_FLOW_MAPPING_STYLE);
+        return true;
+      }
+      case YAML_MAPPING_END_EVENT: builder_.OnMapEnd(); return true;
+      default: return true;  // stream start, nothing
+    }
+  }
+
+  static std::string_view TagOf(const yaml_char_t* tag, std::string_view untagged) {
+    return tag ? std::string_view(reinterpret_cast<const char*>(tag)) : untagged;
+  }
+
+  AnchorId DefineAnchor(const yaml_char_t* name) {
+    if (!name) return 0;
+    anchors_.emplace_back(reinterpret_cast<const char*>(name));
+    return anchors_.size();
+  }
+  AnchorId FindAnchor(const char* name) const {
+    for (size_t i = anchors_.size(); i > 0; --i)
+      if (anchors_[i - 1] == name) return i;
+    return 0;
+  }
+
+  // libyaml counts characters (code points), not bytes, in both its index and its column.
+  YamlMark MarkOf(const yaml_mark_t& mark) {
+    while (chars_ < mark.index && bytes_ < chunk_.end) {
+      ++bytes_;
+      while (bytes_ < chunk_.end && (static_cast<unsigned char>(text_[bytes_]) & 0xC0) == 0x80) ++bytes_;
+      ++chars_;
+    }
+    if (chars_ > mark.index) {  // marks run forward; start again if one ever does not
+      chars_ = 0;
+      bytes_ = chunk_.begin;
+      return MarkOf(mark);
+    }
+    return YamlMark{Position{chunk_.first_line + static_cast<uint32_t>(mark.line) + 1,
+                             static_cast<uint32_t>(mark.column) + 1},
+                    bytes_};
+  }
+
+  std::string_view text_;
+  YamlChunk chunk_;
+  YamlTreeBuilder& builder_;
+  yaml_parser_t parser_;
+  size_t bytes_;
+  std::vector<std::string> anchors_;
+  size_t chars_ = 0;
+  bool ok_ = true;
+};
+
 }  // namespace
 
 void LoadYaml(const std::string& path, std::string_view text, const Limits& limits,
-              const Sink& sink) {
+              const Sink& sink, YamlParsers parsers) {
   std::vector<YamlChunk> chunks = SplitYamlStream(text);
   if (chunks.empty()) {
     EmitError(path, 0, "filen innehåller inget YAML-dokument (bara kommentarer)", Position{}, sink);
@@ -128,6 +338,7 @@ void LoadYaml(const std::string& path, std::string_view text, const Limits& limi
   }
   size_t max_depth = std::min(limits.max_depth, kYamlCppDepthCap);
   YamlTreeBuilder builder(text, limits, max_depth);
+  YamlCppEvents events(text, builder);
   int index = 0;
   for (const YamlChunk& chunk : chunks) {
     Position chunk_pos{chunk.first_line + 1, 1};
@@ -139,7 +350,32 @@ void LoadYaml(const std::string& path, std::string_view text, const Limits& limi
       EmitError(path, index++, std::move(deep->message), deep->pos, sink);
       continue;
     }
+    if (parsers == YamlParsers::kLibyamlOnly ||
+        (parsers == YamlParsers::kLibyamlFirst && SameLineBreaks(text, chunk))) {
+      std::vector<Node> roots;
+      bool read = false;
+      try {
+        read = LibyamlChunkReader(text, chunk, builder).Read(&roots);
+      } catch (const std::bad_alloc&) {
+        read = false;  // yaml-cpp says what it says
+      }
+      if (read) {
+        for (Node& root : roots) {
+          LoadedDocument doc;
+          doc.path = path;
+          doc.index = index++;
+          doc.root = std::move(root);
+          sink(std::move(doc));
+        }
+        continue;
+      }
+      if (parsers == YamlParsers::kLibyamlOnly) {
+        EmitError(path, index++, "libyaml: kunde inte läsa dokumentet", chunk_pos, sink);
+        continue;
+      }
+    }
     builder.SetChunk(chunk);
+    events.SetChunk(chunk);
     // A chunk's documents are delivered only once the chunk parsed: yaml-cpp may report a
     // bogus empty document before it fails (see YamlTreeBuilder::OnDocumentStart).
     std::vector<LoadedDocument> parsed;
@@ -149,7 +385,7 @@ void LoadYaml(const std::string& path, std::string_view text, const Limits& limi
       MemoryBuffer buffer(text.data() + chunk.begin, chunk.end - chunk.begin);
       std::istream in(&buffer);
       YAML::Parser parser(in);
-      while (parser.HandleNextDocument(builder)) {
+      while (parser.HandleNextDocument(events)) {
         LoadedDocument& doc = parsed.emplace_back();
         doc.path = path;
         doc.index = index++;
@@ -158,15 +394,15 @@ void LoadYaml(const std::string& path, std::string_view text, const Limits& limi
     } catch (const LoadFailure& f) {
       failure = f.error;
     } catch (const YAML::DeepRecursion& e) {
-      failure = InputError{DepthMessage(max_depth), builder.PositionOf(e.mark)};
+      failure = InputError{DepthMessage(max_depth), events.PositionOf(e.mark)};
     } catch (const YAML::ParserException& e) {
-      Position pos = builder.PositionOf(e.mark);
+      Position pos = events.PositionOf(e.mark);
       if (std::optional<Position> tab = TabIndentation(text, chunk, pos.line))
         failure = InputError{"tabb i indraget; YAML tillåter bara mellanslag", *tab};
       else
         failure = InputError{Translate(e.msg), pos};
     } catch (const YAML::Exception& e) {
-      failure = InputError{Translate(e.msg), builder.PositionOf(e.mark)};
+      failure = InputError{Translate(e.msg), events.PositionOf(e.mark)};
     } catch (const std::bad_alloc&) {
       failure = InputError{"slut på minne när dokumentet lästes", chunk_pos};
     } catch (const std::exception&) {

@@ -12,11 +12,11 @@ enum class Tag { kPlain, kNonSpecific, kStr, kInt, kFloat, kBool, kNull, kMap, k
 
 constexpr std::string_view kCoreTagPrefix = "tag:yaml.org,2002:";
 
-Tag Classify(const std::string& tag) {
+Tag Classify(std::string_view tag) {
   if (tag.empty() || tag == "?") return Tag::kPlain;
   if (tag == "!") return Tag::kNonSpecific;
-  if (tag.compare(0, kCoreTagPrefix.size(), kCoreTagPrefix) != 0) return Tag::kOther;
-  std::string_view name = std::string_view(tag).substr(kCoreTagPrefix.size());
+  if (tag.substr(0, kCoreTagPrefix.size()) != kCoreTagPrefix) return Tag::kOther;
+  std::string_view name = tag.substr(kCoreTagPrefix.size());
   if (name == "str") return Tag::kStr;
   if (name == "int") return Tag::kInt;
   if (name == "float") return Tag::kFloat;
@@ -29,22 +29,22 @@ Tag Classify(const std::string& tag) {
 
 // The tag as written ("!!python/object"), or "" when it is too long or not plain ASCII to
 // be shown safely.
-std::string DisplayTag(const std::string& tag) {
-  std::string shown = tag.compare(0, kCoreTagPrefix.size(), kCoreTagPrefix) == 0
-                          ? "!!" + tag.substr(kCoreTagPrefix.size())
-                          : tag;
+std::string DisplayTag(std::string_view tag) {
+  std::string shown = tag.substr(0, kCoreTagPrefix.size()) == kCoreTagPrefix
+                          ? "!!" + std::string(tag.substr(kCoreTagPrefix.size()))
+                          : std::string(tag);
   if (shown.size() > 40) return "";
   for (char c : shown)
     if (c <= ' ' || c > '~' || c == '\'') return "";
   return shown;
 }
 
-std::string Quoted(const std::string& tag) {
+std::string Quoted(std::string_view tag) {
   std::string shown = DisplayTag(tag);
   return shown.empty() ? "" : " '" + shown + "'";
 }
 
-[[noreturn]] void FailTag(const std::string& tag, const char* what, Position pos) {
+[[noreturn]] void FailTag(std::string_view tag, const char* what, Position pos) {
   if (Classify(tag) == Tag::kOther) Fail("okänd YAML-tagg" + Quoted(tag), pos);
   Fail("taggen" + Quoted(tag) + " kan inte användas på " + what, pos);
 }
@@ -66,26 +66,6 @@ bool MayBeNonString(char c) {
 }
 
 }  // namespace
-
-Position YamlTreeBuilder::PositionOf(const YAML::Mark& mark) const {
-  if (mark.is_null() || mark.line < 0 || mark.pos < 0 || mark.column < 0 || mark.column > mark.pos)
-    return Position{chunk_.first_line + 1, 1};
-  size_t offset = std::min(chunk_.begin + static_cast<size_t>(mark.pos), text_.size());
-  size_t line_start = offset - std::min(offset, static_cast<size_t>(mark.column));
-  if (line_start == column_line_start_ && offset >= column_offset_) {
-    column_ += CodePointColumn(text_, column_offset_, offset) - 1;
-  } else {
-    column_ = CodePointColumn(text_, line_start, offset);
-    column_line_start_ = line_start;
-  }
-  column_offset_ = offset;
-  return Position{chunk_.first_line + static_cast<uint32_t>(mark.line) + 1, column_};
-}
-
-size_t YamlTreeBuilder::OffsetOf(const YAML::Mark& mark) const {
-  if (mark.pos < 0) return chunk_.begin;
-  return std::min(chunk_.begin + static_cast<size_t>(mark.pos), chunk_.end);
-}
 
 // yaml-cpp accepts a quoted scalar that never closes, swallowing the rest of the document
 // into a string; one missing quote must not silently eat a case record.
@@ -123,16 +103,16 @@ void YamlTreeBuilder::CheckKeyHasColon(const Frame& f) const {
   Fail("förväntade ':' efter nyckeln", f.key_pos);
 }
 
-void YamlTreeBuilder::OnDocumentStart(const YAML::Mark& mark) {
+void YamlTreeBuilder::OnDocumentStart(const YamlMark& mark) {
   // The stream is split at document boundaries, so a chunk holds one document. A second
   // one is yaml-cpp misreading a malformed tail: 0.7 never gets past a ',' at document
   // level and reports empty documents there for ever (found by fuzzing, twice).
   if (++documents_in_chunk_ > 1) {
-    size_t offset = OffsetOf(mark);
+    size_t offset = mark.offset;
     Fail(offset < chunk_.end && text_[offset] == ','
              ? "oväntat ',' utanför en lista eller mappning"
              : "oväntat innehåll efter dokumentet (fel indrag eller ett kolon för mycket?)",
-         PositionOf(mark));
+         mark.pos);
   }
   frames_.clear();
   anchors_.clear();
@@ -146,7 +126,7 @@ void YamlTreeBuilder::CountNodes(size_t n, Position pos) {
   if (nodes_ > limits_.max_nodes) Fail(NodesMessage(limits_.max_nodes), pos);
 }
 
-void YamlTreeBuilder::ResolveScalar(const std::string& tag, const std::string& value,
+void YamlTreeBuilder::ResolveScalar(std::string_view tag, std::string_view value,
                                     Position pos, Node* out) {
   Tag t = Classify(tag);
   if (t == Tag::kPlain) {
@@ -233,14 +213,14 @@ void YamlTreeBuilder::Key(std::string key, Position pos, size_t offset, bool mer
   f.key_is_merge = merge;
 }
 
-void YamlTreeBuilder::Deliver(Node&& node, YAML::anchor_t anchor, size_t height, size_t count,
-                              const std::string* raw) {
+void YamlTreeBuilder::Deliver(Node&& node, AnchorId anchor, size_t height, size_t count,
+                              const std::string_view* raw) {
   if (anchor != 0) {
     if (anchors_.size() <= anchor) anchors_.resize(anchor + 1);
     Anchored& a = anchors_[anchor];
     a.ready = true;
     a.node = node;
-    a.raw = raw != nullptr ? *raw : std::string();
+    a.raw = raw != nullptr ? std::string(*raw) : std::string();
     a.height = height;
     a.count = count;
   }
@@ -268,27 +248,27 @@ void YamlTreeBuilder::Deliver(Node&& node, YAML::anchor_t anchor, size_t height,
   f.index->Add(f.node.entries.size() - 1);
 }
 
-void YamlTreeBuilder::OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) {
-  Position pos = PositionOf(mark);
+void YamlTreeBuilder::OnNull(const YamlMark& mark, AnchorId anchor, bool empty) {
+  Position pos = mark.pos;
   if (ExpectingKey()) Fail(kNullKey, pos);
-  // yaml-cpp marks an empty value ("key:" and nothing) at the next token, often on a later
-  // line; the key's position is where the reader should look.
+  // An empty value ("key:" and nothing) is shown at its key: that is where the reader
+  // should look (yaml-cpp marks it at the next token, often on a later line).
   if (!frames_.empty() && frames_.back().node.kind == Kind::kMapping) {
     const Frame& f = frames_.back();
     if (!f.flow) CheckKeyHasColon(f);
-    if (pos.line > f.key_pos.line) pos = f.key_pos;
+    if (empty || pos.line > f.key_pos.line) pos = f.key_pos;
   }
   CountNodes(1, pos);
   Node node;
   node.pos = pos;
-  static const std::string kEmpty;
+  static constexpr std::string_view kEmpty;
   Deliver(std::move(node), anchor, 0, 1, &kEmpty);
 }
 
-void YamlTreeBuilder::OnScalar(const YAML::Mark& mark, const std::string& tag,
-                               YAML::anchor_t anchor, const std::string& value) {
-  Position pos = PositionOf(mark);
-  size_t offset = OffsetOf(mark);
+void YamlTreeBuilder::OnScalar(const YamlMark& mark, std::string_view tag, AnchorId anchor,
+                               std::string_view value) {
+  Position pos = mark.pos;
+  size_t offset = mark.offset;
   CheckQuoteCloses(offset, pos);
   Node node;
   node.pos = pos;
@@ -298,9 +278,9 @@ void YamlTreeBuilder::OnScalar(const YAML::Mark& mark, const std::string& tag,
     if (anchor != 0) {
       ResolveScalar(tag, value, pos, &node);
       if (anchors_.size() <= anchor) anchors_.resize(anchor + 1);
-      anchors_[anchor] = Anchored{true, std::move(node), value, 0, 1};
+      anchors_[anchor] = Anchored{true, std::move(node), std::string(value), 0, 1};
     }
-    Key(value, pos, offset, t == Tag::kPlain && value == "<<");
+    Key(std::string(value), pos, offset, t == Tag::kPlain && value == "<<");
     return;
   }
   ResolveScalar(tag, value, pos, &node);
@@ -308,15 +288,15 @@ void YamlTreeBuilder::OnScalar(const YAML::Mark& mark, const std::string& tag,
   Deliver(std::move(node), anchor, 0, 1, &value);
 }
 
-void YamlTreeBuilder::OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) {
-  Position pos = PositionOf(mark);
+void YamlTreeBuilder::OnAlias(const YamlMark& mark, AnchorId anchor) {
+  Position pos = mark.pos;
   if (anchor >= anchors_.size() || !anchors_[anchor].ready)
     Fail("aliaset pekar på en nod som inte är färdig (ett alias inuti sitt eget ankare)", pos);
   const Anchored& a = anchors_[anchor];
   if (ExpectingKey()) {
     if (!a.node.is_scalar()) Fail(kNonScalarKey, pos);
     if (a.node.kind == Kind::kNull) Fail(kNullKey, pos);
-    Key(a.raw, pos, OffsetOf(mark), false);
+    Key(a.raw, pos, mark.offset, false);
     return;
   }
   expansions_ += a.count;
@@ -328,9 +308,9 @@ void YamlTreeBuilder::OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) {
   Deliver(std::move(copy), 0, a.height, a.count, nullptr);
 }
 
-void YamlTreeBuilder::StartCollection(const YAML::Mark& mark, const std::string& tag,
-                                      YAML::anchor_t anchor, Kind kind, bool flow) {
-  Position pos = PositionOf(mark);
+void YamlTreeBuilder::StartCollection(const YamlMark& mark, std::string_view tag, AnchorId anchor,
+                                      Kind kind, bool flow) {
+  Position pos = mark.pos;
   if (ExpectingKey()) Fail(kNonScalarKey, pos);
   Tag t = Classify(tag);
   Tag fitting = kind == Kind::kMapping ? Tag::kMap : Tag::kSeq;
@@ -347,14 +327,13 @@ void YamlTreeBuilder::StartCollection(const YAML::Mark& mark, const std::string&
   if (kind == Kind::kMapping) f.index.emplace(&f.node.entries);
 }
 
-void YamlTreeBuilder::OnSequenceStart(const YAML::Mark& mark, const std::string& tag,
-                                      YAML::anchor_t anchor, YAML::EmitterStyle::value style) {
-  StartCollection(mark, tag, anchor, Kind::kSequence, style == YAML::EmitterStyle::Flow);
+void YamlTreeBuilder::OnSequenceStart(const YamlMark& mark, std::string_view tag, AnchorId anchor,
+                                      bool flow) {
+  StartCollection(mark, tag, anchor, Kind::kSequence, flow);
 }
 
-void YamlTreeBuilder::OnMapStart(const YAML::Mark& mark, const std::string& tag,
-                                 YAML::anchor_t anchor, YAML::EmitterStyle::value style) {
-  StartCollection(mark, tag, anchor, Kind::kMapping, style == YAML::EmitterStyle::Flow);
+void YamlTreeBuilder::OnMapStart(const YamlMark& mark, std::string_view tag, AnchorId anchor, bool flow) {
+  StartCollection(mark, tag, anchor, Kind::kMapping, flow);
 }
 
 void YamlTreeBuilder::OnSequenceEnd() { EndCollection(); }
@@ -366,7 +345,7 @@ void YamlTreeBuilder::EndCollection() {
   Node node = std::move(f.node);
   size_t height = f.max_child_height + 1;
   size_t count = nodes_ - f.nodes_at_start + 1;
-  YAML::anchor_t anchor = f.anchor;
+  AnchorId anchor = f.anchor;
   frames_.pop_back();
   Deliver(std::move(node), anchor, height, count, nullptr);
 }

@@ -1,5 +1,6 @@
-// Builds document::Node trees straight from yaml-cpp parser events (no YAML::Node in
-// between, which is both faster and the only place positions survive intact).
+// Builds document::Node trees straight from YAML parser events (no parser-owned tree in
+// between, which is both faster and the only place positions survive intact). The events
+// come from libyaml or yaml-cpp (yaml_loader.cc), translated to the marks below.
 // Resolves scalars by the YAML 1.2 core schema and honours the standard tags; refuses
 // other tags, duplicate keys and non-scalar keys; expands aliases by copying, counting
 // copied nodes against Limits::max_alias_expansions; applies merge keys (`<<`); enforces
@@ -14,47 +15,52 @@
 #include <string_view>
 #include <vector>
 
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/mark.h>
-
 #include "document/internal.h"
 #include "document/yaml_stream.h"
 
 namespace aktkoll::document::internal {
 
-class YamlTreeBuilder : public YAML::EventHandler {
+// Where an event starts: the file position and the byte offset in the whole text.
+struct YamlMark {
+  Position pos;
+  size_t offset = 0;
+};
+
+// An anchor as the events name it: 0 for none, else 1, 2, ... in order of definition
+// within the document (a redefined name gets a new id).
+using AnchorId = size_t;
+
+class YamlTreeBuilder {
  public:
   YamlTreeBuilder(std::string_view text, const Limits& limits, size_t max_depth)
       : text_(text), limits_(limits), max_depth_(max_depth) {}
 
-  // Sets the chunk that the next parser reads, so marks map to file positions.
+  // Sets the chunk that the next parser reads (the text checks stay inside it).
   void SetChunk(const YamlChunk& chunk) {
     chunk_ = chunk;
     documents_in_chunk_ = 0;
   }
-  // File position of a yaml-cpp mark in the current chunk.
-  Position PositionOf(const YAML::Mark& mark) const;
-  // The finished document's root (valid after HandleNextDocument returned true).
+  // The finished document's root (valid once the document's last event was handled).
   Node TakeRoot() { return std::move(root_); }
 
-  void OnDocumentStart(const YAML::Mark& mark) override;
-  void OnDocumentEnd() override {}
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override;
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override;
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                const std::string& value) override;
-  void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value style) override;
-  void OnSequenceEnd() override;
-  void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value style) override;
-  void OnMapEnd() override;
+  // The events, in yaml-cpp's terms: `tag` is "?" for an untagged plain scalar or
+  // collection, "!" for an untagged quoted scalar, else the resolved tag; an untagged
+  // plain null ("", "~", "null"...) comes as OnNull.
+  void OnDocumentStart(const YamlMark& mark);
+  // `empty`: nothing was written (`key:`), which yaml-cpp cannot tell from `~`.
+  void OnNull(const YamlMark& mark, AnchorId anchor, bool empty = false);
+  void OnAlias(const YamlMark& mark, AnchorId anchor);
+  void OnScalar(const YamlMark& mark, std::string_view tag, AnchorId anchor, std::string_view value);
+  void OnSequenceStart(const YamlMark& mark, std::string_view tag, AnchorId anchor, bool flow);
+  void OnSequenceEnd();
+  void OnMapStart(const YamlMark& mark, std::string_view tag, AnchorId anchor, bool flow);
+  void OnMapEnd();
 
  private:
   // A collection under construction.
   struct Frame {
     Node node;
-    YAML::anchor_t anchor = 0;
+    AnchorId anchor = 0;
     size_t nodes_at_start = 0;
     size_t max_child_height = 0;
     // Mappings only: the key waiting for its value, and the `<<` values seen.
@@ -87,17 +93,15 @@ class YamlTreeBuilder : public YAML::EventHandler {
            !frames_.back().have_key;
   }
   void CountNodes(size_t n, Position pos);
-  void StartCollection(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                       Kind kind, bool flow);
+  void StartCollection(const YamlMark& mark, std::string_view tag, AnchorId anchor, Kind kind,
+                       bool flow);
   void EndCollection();
   void Key(std::string key, Position pos, size_t offset, bool merge);
-  size_t OffsetOf(const YAML::Mark& mark) const;
   void CheckQuoteCloses(size_t offset, Position pos) const;
   void CheckKeyHasColon(const Frame& f) const;
-  void Deliver(Node&& node, YAML::anchor_t anchor, size_t height, size_t count,
-               const std::string* raw);
+  void Deliver(Node&& node, AnchorId anchor, size_t height, size_t count, const std::string_view* raw);
   void ApplyMerges(Frame& frame);
-  void ResolveScalar(const std::string& tag, const std::string& value, Position pos, Node* out);
+  void ResolveScalar(std::string_view tag, std::string_view value, Position pos, Node* out);
 
   std::string_view text_;
   const Limits& limits_;
@@ -108,11 +112,6 @@ class YamlTreeBuilder : public YAML::EventHandler {
   size_t nodes_ = 0;
   size_t expansions_ = 0;
   int documents_in_chunk_ = 0;
-  // The last column computed, so that the many nodes of one long line (a flow collection
-  // on one line) cost a scan of the line once, not once per node.
-  mutable size_t column_line_start_ = SIZE_MAX;
-  mutable size_t column_offset_ = 0;
-  mutable uint32_t column_ = 1;
   Node root_;
 };
 
