@@ -337,13 +337,17 @@ bool CheckFiles(const std::vector<std::string>& files, const CheckContext& ctx, 
     return true;
   }
 
+  // jobs - 1 workers, and this thread as the last one: it reads ahead and emits in order,
+  // and whenever the next result is not ready yet it checks the oldest waiting unit
+  // itself. So exactly `jobs` threads check and nothing else competes with them for the
+  // cores (a separate reader/writer thread cost a tenth of the speed-up on two cores).
   std::mutex mu;
   std::condition_variable work_ready, result_ready;
   std::deque<Unit> queue;
   std::map<size_t, UnitResult> results;
   bool closed = false;
   std::vector<std::thread> workers;
-  for (int i = 0; i < jobs; ++i) {
+  for (int i = 1; i < jobs; ++i) {
     workers.emplace_back([&] {
       validate::SchemaChecker schema(ctx.schema);
       while (true) {
@@ -360,7 +364,7 @@ bool CheckFiles(const std::vector<std::string>& files, const CheckContext& ctx, 
           std::lock_guard<std::mutex> lock(mu);
           results.emplace(u.seq, std::move(r));
         }
-        result_ready.notify_all();
+        result_ready.notify_one();
       }
     });
   }
@@ -374,7 +378,8 @@ bool CheckFiles(const std::vector<std::string>& files, const CheckContext& ctx, 
     for (auto& t : workers) t.join();
   };
 
-  const size_t window = static_cast<size_t>(jobs) * 4;  // units read ahead of emission
+  validate::SchemaChecker schema(ctx.schema);
+  const size_t window = static_cast<size_t>(jobs) * 8;  // units read ahead of emission
   size_t produced = 0, next = 0;
   bool input_done = false;
   while (true) {
@@ -395,9 +400,19 @@ bool CheckFiles(const std::vector<std::string>& files, const CheckContext& ctx, 
     UnitResult r;
     {
       std::unique_lock<std::mutex> lock(mu);
+      if (!results.count(next) && !queue.empty()) {
+        Unit u = std::move(queue.front());
+        queue.pop_front();
+        lock.unlock();
+        UnitResult mine = CheckUnit(u, ctx, schema);
+        lock.lock();
+        results.emplace(u.seq, std::move(mine));
+        continue;
+      }
       result_ready.wait(lock, [&] { return results.count(next) > 0; });
-      r = std::move(results[next]);
-      results.erase(next);
+      auto it = results.find(next);
+      r = std::move(it->second);
+      results.erase(it);
     }
     next++;
     if (!emit(merger.Add(std::move(r)))) {
