@@ -40,17 +40,27 @@ core::StatusOr<std::shared_ptr<const CaseSchema>> CaseSchema::Parse(std::string_
   std::shared_ptr<CaseSchema> out(new CaseSchema());
   try {
     out->json_ = nlohmann::json::parse(schema_json);
-    nlohmann::json stripped = out->json_;
-    DropFormats(stripped);
-    out->schema_ = std::make_unique<valijson::Schema>();
-    valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
-    valijson::adapters::NlohmannJsonAdapter adapter(stripped);
-    parser.populateSchema(adapter, *out->schema_);
-    out->fast_ = FastSchema::Compile(stripped);
+    out->stripped_ = out->json_;
+    DropFormats(out->stripped_);
+    out->fast_ = FastSchema::Compile(out->stripped_);
+    // Without a fast validator every document needs valijson: parse it now, so that a
+    // schema valijson refuses is reported here.
+    if (!out->fast_) (void)out->schema();
   } catch (const std::exception& e) {
     return core::Status::Internal(std::string("kan inte läsa fallschemat: ") + e.what());
   }
   return std::shared_ptr<const CaseSchema>(std::move(out));
+}
+
+const valijson::Schema& CaseSchema::schema() const {
+  std::call_once(schema_once_, [this] {
+    auto schema = std::make_unique<valijson::Schema>();
+    valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
+    valijson::adapters::NlohmannJsonAdapter adapter(stripped_);
+    parser.populateSchema(adapter, *schema);
+    schema_ = std::move(schema);
+  });
+  return *schema_;
 }
 
 SchemaChecker::SchemaChecker(std::shared_ptr<const CaseSchema> schema)
