@@ -44,6 +44,9 @@ void CheckResultType(YamlFile* f, const SourceText& src, const expr::Program& p,
 
 // `params.<name>` must name a parameter the rule declares. Returns false after reporting.
 bool CheckParamRefs(YamlFile* f, const SourceText& src, const Rule& rule) {
+  // Only a chain that starts with `params` matters, and most expressions have none:
+  // spare them the scan (a tenth of loading the national pack).
+  if (src.text.find("params") == std::string::npos) return true;
   bool ok = true;
   for (const RefChain& chain : ScanReferences(src.text)) {
     if (chain.parts[0] != "params") continue;
