@@ -42,33 +42,43 @@ enum class Macro : uint8_t {
 };
 
 struct Node {
+  // Fields are grouped by size so that the many nodes of a rule pack stay small: a pack's
+  // trees are walked for every case, and their size is most of what compiling one costs.
   NodeKind kind = NodeKind::kConst;
-  uint32_t offset = 0;  // byte offset used for issues about this node
-  int height = 1;       // 1 + the tallest child; bounded by CompileOptions::max_depth
+  BinOp op = BinOp::kAdd;
+  Macro macro = Macro::kAll;  // kComprehension
+  bool test_only = false;     // kSelect inside has()
+  bool receiver = false;      // kCall written as a method
+  bool has_filter = false;    // kComprehension
+  bool is_local = false;      // kIdent: `slot` is an iteration-variable slot (filled by the checker)
+  uint32_t offset = 0;        // byte offset used for issues about this node
+  int height = 1;             // 1 + the tallest child; bounded by CompileOptions::max_depth
+  uint32_t name_hash = 0;     // kSelect: FieldHash(name), set once the tree is checked
+  int slot = -1;              // kIdent: variable slot (>= 0), filled by the checker
+  int local1 = -1, local2 = -1;  // kComprehension: iteration variable slots in the frame
+  ErrorCode error_code = ErrorCode::kInternal;  // kError
   std::vector<std::unique_ptr<Node>> args;
 
   Value constant;    // kConst
   std::string name;  // kIdent, kSelect field, kCall function, kError message
-  uint32_t name_hash = 0;  // kSelect: FieldHash(name), set once the tree is checked
-  BinOp op = BinOp::kAdd;
-  bool test_only = false;  // kSelect inside has()
-  bool receiver = false;   // kCall written as a method
-
-  // kComprehension
-  Macro macro = Macro::kAll;
-  std::string var1, var2;  // var2 empty for one-variable forms
-  bool has_filter = false;
-  int local1 = -1, local2 = -1;  // iteration variable slots in the evaluation frame
 
   // Filled by the checker.
   Type type;
-  int slot = -1;          // kIdent: variable slot (>= 0) ...
-  bool is_local = false;  // ... or iteration-variable slot when is_local
   const Function* function = nullptr;             // kCall
   std::vector<const Overload*> candidates;        // kCall: overloads that may apply
   FunctionImpl prepared;                          // kCall: specialised impl, if any
-  ErrorCode error_code = ErrorCode::kInternal;    // kError
-  std::string error_en;                           // kError: English message (name: Swedish)
+
+  // What few nodes need: the iteration variables of a comprehension (var2 empty for
+  // one-variable forms) and the English message of a kError node (`name`: Swedish).
+  struct Rare {
+    std::string var1, var2;
+    std::string error_en;
+  };
+  std::unique_ptr<Rare> rare;
+  Rare& rare_fields() {
+    if (!rare) rare = std::make_unique<Rare>();
+    return *rare;
+  }
 };
 
 using NodePtr = std::unique_ptr<Node>;

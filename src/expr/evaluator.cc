@@ -153,7 +153,8 @@ class Evaluator {
       case NodeKind::kMap: return EvalMap(n, tmp);
       case NodeKind::kCall: return EvalCall(n, tmp);
       case NodeKind::kComprehension: return EvalComprehension(n, tmp);
-      case NodeKind::kError: return Err(Error(n.error_code, lang_ == Lang::kSv ? n.name : n.error_en));
+      case NodeKind::kError:
+        return Err(Error(n.error_code, lang_ == Lang::kSv || !n.rare ? n.name : n.rare->error_en));
     }
     return Err(Error(ErrorCode::kInternal, "unknown node"));
   }

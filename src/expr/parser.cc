@@ -476,9 +476,10 @@ class Parser {
     NodePtr c = NewNode(NodeKind::kComprehension, at);
     c->macro = macro;
     c->has_filter = filter;
-    if (!IterVar((*args)[1], &c->var1)) return nullptr;
-    if (vars == 2 && !IterVar((*args)[2], &c->var2)) return nullptr;
-    if (vars == 2 && c->var1 == c->var2) {
+    Node::Rare& vars_of = c->rare_fields();
+    if (!IterVar((*args)[1], &vars_of.var1)) return nullptr;
+    if (vars == 2 && !IterVar((*args)[2], &vars_of.var2)) return nullptr;
+    if (vars == 2 && vars_of.var1 == vars_of.var2) {
       Fail((*args)[2]->offset, Msg(lang_, "iterationsvariablerna måste ha olika namn",
                                    "the iteration variables must have different names"));
       return nullptr;
