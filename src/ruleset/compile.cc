@@ -1,6 +1,5 @@
 // Compiling a rule's expressions, and the checks that need the compiled pack: parameter
 // references, result types, personal data in message values, message placeholders.
-#include <regex>
 
 #include "ruleset/expr_scan.h"
 #include "ruleset/loader_internal.h"
@@ -75,16 +74,59 @@ bool CheckParamRefs(YamlFile* f, const SourceText& src, const Rule& rule) {
   return ok;
 }
 
+bool IsWordChar(char c, bool first) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || (!first && c >= '0' && c <= '9');
+}
+
+// [A-Za-z_][A-Za-z0-9_]*
+bool IsIdentifier(std::string_view s) {
+  if (s.empty()) return false;
+  for (size_t i = 0; i < s.size(); ++i)
+    if (!IsWordChar(s[i], i == 0)) return false;
+  return true;
+}
+
+struct Placeholder {
+  size_t offset;     // of the '{'
+  std::string name;  // between the braces
+};
+
+// Every `{name}` in `text` with an identifier for a name, left to right.
+std::vector<Placeholder> MessagePlaceholders(std::string_view text) {
+  std::vector<Placeholder> out;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '{') continue;
+    size_t j = i + 1;
+    while (j < text.size() && IsWordChar(text[j], j == i + 1)) ++j;
+    if (j > i + 1 && j < text.size() && text[j] == '}') {
+      out.push_back({i, std::string(text.substr(i + 1, j - i - 1))});
+      i = j;
+    }
+  }
+  return out;
+}
+
+// Every `{...}` in `text` (anything up to the first '}'), left to right.
+std::vector<Placeholder> AnyPlaceholders(std::string_view text) {
+  std::vector<Placeholder> out;
+  for (size_t i = text.find('{'); i != std::string_view::npos; i = text.find('{', i)) {
+    size_t close = text.find('}', i + 1);
+    if (close == std::string_view::npos) break;
+    out.push_back({i, std::string(text.substr(i + 1, close - i - 1))});
+    i = close + 1;
+  }
+  return out;
+}
+
 void CheckPlaceholders(YamlFile* f, const Node* text_node, const std::string& text, const RuleSpec& spec,
                        const char* lang) {
-  static const std::regex kPlaceholder("\\{([A-Za-z_][A-Za-z0-9_]*)\\}");
-  for (auto it = std::sregex_iterator(text.begin(), text.end(), kPlaceholder); it != std::sregex_iterator(); ++it) {
-    std::string name = (*it)[1];
+  for (const Placeholder& ph : MessagePlaceholders(text)) {
+    const std::string& name = ph.name;
     bool known = false;
     for (const auto& v : spec.values) known = known || v.first == name;
     if (!spec.rule.as.empty()) known = known || name == "index" || name == "key";
     if (known) continue;
-    core::Position pos = text_node ? MapScalarOffset(f->text(), text_node->pos, text, it->position(0))
+    core::Position pos = text_node ? MapScalarOffset(f->text(), text_node->pos, text, ph.offset)
                                    : spec.message_pos;
     f->Error(pos,
              "okänd platshållare '{" + name + "}' i meddelandet (" + lang +
@@ -102,12 +144,11 @@ void CheckPointer(YamlFile* f, const RuleSpec& spec) {
              "'pointer' must be a JSON Pointer starting with '/', e.g. /decision/date");
     return;
   }
-  static const std::regex kPlaceholder("\\{([^}]*)\\}");
-  for (auto it = std::sregex_iterator(p.begin(), p.end(), kPlaceholder); it != std::sregex_iterator(); ++it) {
-    std::string name = (*it)[1];
+  for (const Placeholder& ph : AnyPlaceholders(p)) {
+    const std::string& name = ph.name;
     bool ok = (name == "index" || name == "key") && !spec.rule.as.empty();
     if (!ok)
-      f->Error(MapScalarOffset(f->text(), spec.pointer_pos, p, it->position(0)),
+      f->Error(MapScalarOffset(f->text(), spec.pointer_pos, p, ph.offset),
                "okänd platshållare '{" + name + "}' i 'pointer'; bara {index} och {key} finns, och bara med 'for_each'",
                "unknown placeholder '{" + name + "}' in 'pointer'; only {index} and {key} exist, and only with 'for_each'");
   }
@@ -197,9 +238,8 @@ void CompileRules(const Pack& pack, const std::vector<std::string>& personal_pat
         for (const CasePath& p : paths) item_personal = item_personal || ReadsPersonalPath(p, personal_paths, nullptr);
       }
     }
-    static const std::regex kValueName("[A-Za-z_][A-Za-z0-9_]*");
     for (const auto& [name, src] : spec->values) {
-      if (!std::regex_match(name, kValueName) || name == "index" || name == "key") {
+      if (!IsIdentifier(name) || name == "index" || name == "key") {
         f->Error(src.pos, "ogiltigt värdenamn '" + name + "'", "invalid value name '" + name + "'");
         continue;
       }

@@ -1,6 +1,5 @@
 // Reading one rule file (shape, ids, severities, law dates, params); the expressions are
 // compiled later, against the whole pack.
-#include <regex>
 
 #include "expr/civil_time.h"
 #include "ruleset/loader_internal.h"
@@ -16,9 +15,23 @@ const std::vector<std::string> kRuleKeys = {
     "id", "title", "severity", "requirements", "law", "params", "when", "for_each", "as",
     "assert", "pointer", "values", "message", "due", "deadline", "doc"};
 
+// [A-Z][A-Z0-9]*(-[A-Z0-9]+)+, e.g. UPF-001 or TOLK-002-ANHORIG.
 bool ValidRuleId(const std::string& id) {
-  static const std::regex kId("[A-Z][A-Z0-9]*(-[A-Z0-9]+)+");
-  return std::regex_match(id, kId);
+  auto upper_or_digit = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
+  if (id.empty() || !(id[0] >= 'A' && id[0] <= 'Z')) return false;
+  size_t segments = 1, run = 1;
+  for (size_t i = 1; i < id.size(); ++i) {
+    if (id[i] == '-') {
+      if (run == 0) return false;
+      ++segments;
+      run = 0;
+    } else if (upper_or_digit(id[i])) {
+      ++run;
+    } else {
+      return false;
+    }
+  }
+  return segments >= 2 && run > 0;
 }
 
 std::optional<int64_t> LawDate(YamlFile* f, const Node& law, const char* key) {
@@ -62,9 +75,15 @@ void ParseParams(YamlFile* f, const Node& node, RuleSpec* spec) {
              "'params' must be a mapping from parameter name to declaration");
     return;
   }
-  static const std::regex kName("[a-z][a-z0-9_]*");
+  // [a-z][a-z0-9_]*
+  auto valid_name = [](const std::string& name) {
+    if (name.empty() || !(name[0] >= 'a' && name[0] <= 'z')) return false;
+    for (char c : name)
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+    return true;
+  };
   for (const document::Entry& e : node.entries) {
-    if (!std::regex_match(e.key, kName)) {
+    if (!valid_name(e.key)) {
       f->Error(e.key_pos, "ogiltigt parameternamn '" + e.key + "': använd gemener, siffror och _",
                "invalid parameter name '" + e.key + "': use lower case, digits and _");
       continue;

@@ -240,3 +240,51 @@ TEST_CASE("an unknown pack, severity and extends target") {
   t.Write("profile.yaml", "name: p\nextends: nationall\n");
   CHECK(t.Errors("profile.yaml").rfind("T/profile.yaml:2:10: fel: okänt paket 'nationall' i 'extends'", 0) == 0);
 }
+
+// The id, parameter-name and placeholder checks are hand-written matchers; these pin
+// their edges (they replaced std::regex, which was a tenth of loading the national pack).
+TEST_CASE("rule ids: upper case words joined by hyphens, at least two") {
+  for (const char* good : {"T-001", "TOLK-002-ANHORIG", "A1-B", "UPF-001-SEN"})
+    CHECK_MESSAGE(ErrorsForRule("assert: true\n", good).empty(), good);
+  for (const char* bad : {"T", "T-", "-T-1", "T--1", "t-001", "1T-001", "T-00a", "T_001", "T-001-"}) {
+    std::string errors = ErrorsForRule("assert: true\n", bad);
+    CHECK_MESSAGE(errors.find("ogiltigt regel-id '" + std::string(bad) + "'") != std::string::npos, bad);
+  }
+}
+
+TEST_CASE("placeholders: {name} in messages, anything in braces in pointers") {
+  auto rule = [](const std::string& message, const std::string& pointer) {
+    TempPack t;
+    t.Write("pack.yaml", kPackYaml);
+    t.Write("r/rule.yaml",
+            "id: T-001\n"
+            "title: {sv: Testregel}\n"
+            "severity: error\n"
+            "requirements: [UPP-2]\n"
+            "law: [{ref: \"SoL (2025:400) 14 kap. 3 §\", from: 2025-07-01}]\n"
+            "message: {sv: \"" + message + "\"}\n"
+            "doc: {checks: Något., why: Därför.}\n"
+            "values: {n: 3}\n"
+            "pointer: \"" + pointer + "\"\n"
+            "assert: false\n");
+    return t.Errors();
+  };
+  // Only an identifier in braces is a placeholder; '{{n}}' holds one, '{1}' and '{ n}' none.
+  CHECK(rule("{{n}} {1} { n} {n", "/a").empty());
+  CHECK(rule("{a{n}", "/a").empty());
+  CHECK(rule("x {m} y", "/a").find("okänd platshållare '{m}' i meddelandet") != std::string::npos);
+  // In a pointer everything up to the first '}' is a name, and only {index}/{key} exist.
+  CHECK(rule("x", "/a/{ind{ex}").find("okänd platshållare '{ind{ex}' i 'pointer'") != std::string::npos);
+  CHECK(rule("x", "/a/{}").find("okänd platshållare '{}' i 'pointer'") != std::string::npos);
+  CHECK(rule("x", "/a/{b").empty());
+}
+
+TEST_CASE("parameter and value names") {
+  CHECK(ErrorsForRule("params: {Dagar: {type: int, default: 1, description: Dagar.}}\nassert: true\n")
+            .find("ogiltigt parameternamn 'Dagar'") != std::string::npos);
+  CHECK(ErrorsForRule("params: {_x: {type: int, default: 1, description: Dagar.}}\nassert: true\n")
+            .find("ogiltigt parameternamn '_x'") != std::string::npos);
+  CHECK(ErrorsForRule("params: {dag_2: {type: int, default: 1, description: Dagar.}}\nassert: params.dag_2 > 0\n").empty());
+  CHECK(ErrorsForRule("assert: true\nvalues: {2x: 1}\n").find("ogiltigt värdenamn '2x'") != std::string::npos);
+  CHECK(ErrorsForRule("assert: true\nvalues: {_x2: 1}\n").empty());
+}
