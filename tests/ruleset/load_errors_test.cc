@@ -17,6 +17,20 @@ std::string ErrorsForRule(const std::string& body, const std::string& id = "T-00
   return t.Errors();
 }
 
+// A rule whose message (Swedish, on line 7), values and pointer are given, for the
+// placeholder checks.
+std::string ErrorsForMessage(const std::string& message, const std::string& values,
+                             const std::string& pointer = "") {
+  TempPack t;
+  t.Write("pack.yaml", kPackYaml);
+  t.Write("r/rule.yaml", RuleYaml("T-001",
+                                  "values: " + values + "\n" +
+                                      (pointer.empty() ? "" : "pointer: \"" + pointer + "\"\n") +
+                                      "assert: false\n",
+                                  "{sv: \"" + message + "\"}"));
+  return t.Errors();
+}
+
 }  // namespace
 
 TEST_CASE("a valid minimal pack loads") {
@@ -214,20 +228,8 @@ TEST_CASE("a placeholder without a value") {
   CHECK(ErrorsForRule("assert: false\n"
                       "values: {days: 3}\n", "T-001")
             .empty());
-  TempPack t;
-  t.Write("pack.yaml", kPackYaml);
-  t.Write("r/rule.yaml",
-          "id: T-001\n"
-          "title: {sv: Testregel}\n"
-          "severity: error\n"
-          "requirements: [UPP-2]\n"
-          "law: [{ref: \"SoL (2025:400) 14 kap. 3 §\", from: 2025-07-01}]\n"
-          "message: {sv: \"Försenad {dagar} dagar.\"}\n"
-          "doc: {checks: Något., why: Därför.}\n"
-          "values: {days: 3}\n"
-          "assert: false\n");
-  CHECK(t.Errors() ==
-        "T/r/rule.yaml:6:25: fel: okänd platshållare '{dagar}' i meddelandet (sv); deklarera den under 'values'\n"
+  CHECK(ErrorsForMessage("Försenad {dagar} dagar.", "{days: 3}") ==
+        "T/r/rule.yaml:7:25: fel: okänd platshållare '{dagar}' i meddelandet (sv); deklarera den under 'values'\n"
         " | message: {sv: \"Försenad {dagar} dagar.\"}\n"
         " | ........................^\n");
 }
@@ -254,20 +256,7 @@ TEST_CASE("rule ids: upper case words joined by hyphens, at least two") {
 
 TEST_CASE("placeholders: {name} in messages, anything in braces in pointers") {
   auto rule = [](const std::string& message, const std::string& pointer) {
-    TempPack t;
-    t.Write("pack.yaml", kPackYaml);
-    t.Write("r/rule.yaml",
-            "id: T-001\n"
-            "title: {sv: Testregel}\n"
-            "severity: error\n"
-            "requirements: [UPP-2]\n"
-            "law: [{ref: \"SoL (2025:400) 14 kap. 3 §\", from: 2025-07-01}]\n"
-            "message: {sv: \"" + message + "\"}\n"
-            "doc: {checks: Något., why: Därför.}\n"
-            "values: {n: 3}\n"
-            "pointer: \"" + pointer + "\"\n"
-            "assert: false\n");
-    return t.Errors();
+    return ErrorsForMessage(message, "{n: 3}", pointer);
   };
   // Only an identifier in braces is a placeholder; '{{n}}' holds one, '{1}' and '{ n}' none.
   CHECK(rule("{{n}} {1} { n} {n", "/a").empty());

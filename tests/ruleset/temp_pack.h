@@ -53,7 +53,9 @@ inline const char* kPackYaml =
 
 // A rule file whose `assert` (and anything else) can be replaced; the body lines are
 // appended after the fixed header.
-inline std::string RuleYaml(const std::string& id, const std::string& body) {
+// `message` (line 7) is the YAML value of the message key.
+inline std::string RuleYaml(const std::string& id, const std::string& body,
+                            const std::string& message = "{sv: Fel., en: Wrong.}") {
   return "id: " + id +
          "\n"
          "title: {sv: Testregel, en: Test rule}\n"
@@ -61,7 +63,7 @@ inline std::string RuleYaml(const std::string& id, const std::string& body) {
          "requirements: [UPP-2]\n"
          "law:\n"
          "  - {ref: \"SoL (2025:400) 14 kap. 3 §\", from: 2025-07-01}\n"
-         "message: {sv: Fel., en: Wrong.}\n"
+         "message: " + message + "\n"
          "doc: {checks: Något., why: Därför.}\n" +
          body;
 }
