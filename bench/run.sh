@@ -14,7 +14,7 @@
 #   --big-count N       documents in the memory test (default 100000; 0 skips it)
 #   --spectral-count N  documents Spectral lints, a prefix of the main corpus (default 2000;
 #                       0 skips Spectral)
-#   --runs R            hyperfine runs per throughput measurement (default 3, after 1 warm-up)
+#   --runs R            hyperfine runs per throughput measurement (default 5, after 1 warm-up)
 #   --build-dir DIR     build, corpora, Spectral and results live here (default build-bench)
 #   --no-build          use the binaries already in --build-dir
 #   --quick             --count 2000 --big-count 10000 --spectral-count 500 --runs 2
@@ -30,7 +30,7 @@ TESTDATA=$ROOT/../shared/testdata
 COUNT=20000
 BIG_COUNT=100000
 SPECTRAL_COUNT=2000
-RUNS=3
+RUNS=5
 SEED=1
 BUILD=1
 STRICT=0

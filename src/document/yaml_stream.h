@@ -1,4 +1,4 @@
-// Cheap line-level passes over YAML text that run before yaml-cpp sees it:
+// Cheap line-level passes over YAML text that run before a YAML parser sees it:
 //  - SplitYamlStream cuts a stream into one chunk per document, so a broken document
 //    does not take the rest of the stream with it (yaml-cpp cannot resume after an error);
 //  - PrescanYamlDepth refuses absurd nesting before yaml-cpp tokenises it (yaml-cpp would
