@@ -226,11 +226,10 @@ class LibyamlChunkReader {
     builder_.SetChunk(chunk_);
     try {
       while (true) {
-        yaml_event_t event;
-        if (!yaml_parser_parse(&parser_, &event)) return false;
-        bool more = Handle(event, docs);
-        yaml_event_delete(&event);
-        if (!more) break;
+        Event event;
+        if (!yaml_parser_parse(&parser_, &event.e)) return false;
+        event.parsed = true;
+        if (!Handle(event.e, docs)) break;
       }
     } catch (const LoadFailure&) {
       return false;
@@ -239,6 +238,18 @@ class LibyamlChunkReader {
   }
 
  private:
+  // An event owns strings until deleted, also when the builder throws while handling it.
+  struct Event {
+    yaml_event_t e;
+    bool parsed = false;
+    Event() = default;
+    Event(const Event&) = delete;
+    Event& operator=(const Event&) = delete;
+    ~Event() {
+      if (parsed) yaml_event_delete(&e);
+    }
+  };
+
   // Handles one event; false at the end of the stream or on a problem (ok_ = false).
   bool Handle(const yaml_event_t& e, std::vector<Node>* docs) {
     switch (e.type) {
