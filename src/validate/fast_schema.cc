@@ -21,14 +21,6 @@
 // and the annotations title, description, $schema, $comment, examples, default and the
 // definitions container, which do not constrain. Any other keyword (or a form of these not
 // listed) makes Compile give up.
-
-// GCC 12 with -fsanitize=address,undefined reports a false -Wmaybe-uninitialized inside
-// libstdc++'s <regex> (a std::function moved in _NFA::_M_insert_subexpr_end, inlined into
-// this file). The pragma must come before the first include, since the warning is located in
-// <bits/std_function.h>.
-#if defined(__GNUC__) && !defined(__clang__) && __GNUC__ == 12 && defined(__SANITIZE_ADDRESS__)
-#pragma GCC diagnostic ignored "-Wmaybe-uninitialized"
-#endif
 #include "validate/fast_schema.h"
 
 #include <algorithm>
