@@ -74,18 +74,6 @@ bool CheckParamRefs(YamlFile* f, const SourceText& src, const Rule& rule) {
   return ok;
 }
 
-bool IsWordChar(char c, bool first) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_' || (!first && c >= '0' && c <= '9');
-}
-
-// [A-Za-z_][A-Za-z0-9_]*
-bool IsIdentifier(std::string_view s) {
-  if (s.empty()) return false;
-  for (size_t i = 0; i < s.size(); ++i)
-    if (!IsWordChar(s[i], i == 0)) return false;
-  return true;
-}
-
 struct Placeholder {
   size_t offset;     // of the '{'
   std::string name;  // between the braces
@@ -97,7 +85,8 @@ std::vector<Placeholder> MessagePlaceholders(std::string_view text) {
   for (size_t i = 0; i < text.size(); ++i) {
     if (text[i] != '{') continue;
     size_t j = i + 1;
-    while (j < text.size() && IsWordChar(text[j], j == i + 1)) ++j;
+    if (j < text.size() && IsIdentStart(text[j]))
+      while (j < text.size() && IsIdentChar(text[j])) ++j;
     if (j > i + 1 && j < text.size() && text[j] == '}') {
       out.push_back({i, std::string(text.substr(i + 1, j - i - 1))});
       i = j;

@@ -14,6 +14,17 @@
 
 namespace aktkoll::ruleset {
 
+// The characters of an identifier, [A-Za-z_][A-Za-z0-9_]*: expression variables, message
+// placeholders and value names alike.
+inline bool IsIdentStart(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_'; }
+inline bool IsIdentChar(char c) { return IsIdentStart(c) || (c >= '0' && c <= '9'); }
+inline bool IsIdentifier(std::string_view s) {
+  if (s.empty() || !IsIdentStart(s[0])) return false;
+  for (char c : s)
+    if (!IsIdentChar(c)) return false;
+  return true;
+}
+
 struct RefChain {
   std::vector<std::string> parts;
   std::vector<size_t> offsets;  // byte offset of each part in the source
