@@ -131,12 +131,8 @@ std::optional<Position> TabIndentation(std::string_view text, const YamlChunk& c
 // in the chunk) into file positions.
 class YamlCppEvents : public YAML::EventHandler {
  public:
-  YamlCppEvents(std::string_view text, YamlTreeBuilder& builder) : text_(text), builder_(builder) {}
-
-  void SetChunk(const YamlChunk& chunk) {
-    chunk_ = chunk;
-    column_line_start_ = SIZE_MAX;
-  }
+  YamlCppEvents(std::string_view text, const YamlChunk& chunk, YamlTreeBuilder& builder)
+      : text_(text), builder_(builder), chunk_(chunk) {}
 
   Position PositionOf(const YAML::Mark& mark) const {
     if (mark.is_null() || mark.line < 0 || mark.pos < 0 || mark.column < 0 || mark.column > mark.pos)
@@ -338,6 +334,37 @@ class LibyamlChunkReader {
   bool ok_ = true;
 };
 
+// Reads one chunk with yaml-cpp into `roots`; the problem, with its Swedish message and
+// position, when the chunk cannot be read.
+std::optional<InputError> ReadWithYamlCpp(std::string_view text, const YamlChunk& chunk, size_t max_depth,
+                                          YamlTreeBuilder& builder, std::vector<Node>* roots) {
+  const Position chunk_pos{chunk.first_line + 1, 1};
+  builder.SetChunk(chunk);
+  YamlCppEvents events(text, chunk, builder);
+  try {
+    MemoryBuffer buffer(text.data() + chunk.begin, chunk.end - chunk.begin);
+    std::istream in(&buffer);
+    YAML::Parser parser(in);
+    while (parser.HandleNextDocument(events)) roots->push_back(builder.TakeRoot());
+  } catch (const LoadFailure& f) {
+    return f.error;
+  } catch (const YAML::DeepRecursion& e) {
+    return InputError{DepthMessage(max_depth), events.PositionOf(e.mark)};
+  } catch (const YAML::ParserException& e) {
+    Position pos = events.PositionOf(e.mark);
+    if (std::optional<Position> tab = TabIndentation(text, chunk, pos.line))
+      return InputError{"tabb i indraget; YAML tillåter bara mellanslag", *tab};
+    return InputError{Translate(e.msg), pos};
+  } catch (const YAML::Exception& e) {
+    return InputError{Translate(e.msg), events.PositionOf(e.mark)};
+  } catch (const std::bad_alloc&) {
+    return InputError{"slut på minne när dokumentet lästes", chunk_pos};
+  } catch (const std::exception&) {
+    return InputError{"internt fel i YAML-läsaren", chunk_pos};
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 void LoadYaml(const std::string& path, std::string_view text, const Limits& limits,
@@ -349,7 +376,6 @@ void LoadYaml(const std::string& path, std::string_view text, const Limits& limi
   }
   size_t max_depth = std::min(limits.max_depth, kYamlCppDepthCap);
   YamlTreeBuilder builder(text, limits, max_depth);
-  YamlCppEvents events(text, builder);
   int index = 0;
   for (const YamlChunk& chunk : chunks) {
     Position chunk_pos{chunk.first_line + 1, 1};
@@ -361,71 +387,37 @@ void LoadYaml(const std::string& path, std::string_view text, const Limits& limi
       EmitError(path, index++, std::move(deep->message), deep->pos, sink);
       continue;
     }
+    // Each road fills `roots` with the chunk's documents; they are delivered only once the
+    // whole chunk parsed (yaml-cpp may report a bogus empty document before it fails, see
+    // YamlTreeBuilder::OnDocumentStart).
+    std::vector<Node> roots;
+    bool read = false;
     if (parsers == YamlParsers::kLibyamlOnly ||
         (parsers == YamlParsers::kLibyamlFirst && SameLineBreaks(text, chunk))) {
-      std::vector<Node> roots;
-      bool read = false;
       try {
         read = LibyamlChunkReader(text, chunk, builder).Read(&roots);
       } catch (const std::bad_alloc&) {
         read = false;  // yaml-cpp says what it says
       }
-      if (read) {
-        for (Node& root : roots) {
-          LoadedDocument doc;
-          doc.path = path;
-          doc.index = index++;
-          doc.root = std::move(root);
-          sink(std::move(doc));
-        }
-        continue;
-      }
-      if (parsers == YamlParsers::kLibyamlOnly) {
+      if (!read && parsers == YamlParsers::kLibyamlOnly) {
         EmitError(path, index++, "libyaml: kunde inte läsa dokumentet", chunk_pos, sink);
         continue;
       }
     }
-    builder.SetChunk(chunk);
-    events.SetChunk(chunk);
-    // A chunk's documents are delivered only once the chunk parsed: yaml-cpp may report a
-    // bogus empty document before it fails (see YamlTreeBuilder::OnDocumentStart).
-    std::vector<LoadedDocument> parsed;
-    int first_index = index;
-    std::optional<InputError> failure;
-    try {
-      MemoryBuffer buffer(text.data() + chunk.begin, chunk.end - chunk.begin);
-      std::istream in(&buffer);
-      YAML::Parser parser(in);
-      while (parser.HandleNextDocument(events)) {
-        LoadedDocument& doc = parsed.emplace_back();
-        doc.path = path;
-        doc.index = index++;
-        doc.root = builder.TakeRoot();
+    if (!read) {
+      roots.clear();
+      if (std::optional<InputError> failure = ReadWithYamlCpp(text, chunk, max_depth, builder, &roots)) {
+        EmitError(path, index++, std::move(failure->message), failure->pos, sink);
+        continue;
       }
-    } catch (const LoadFailure& f) {
-      failure = f.error;
-    } catch (const YAML::DeepRecursion& e) {
-      failure = InputError{DepthMessage(max_depth), events.PositionOf(e.mark)};
-    } catch (const YAML::ParserException& e) {
-      Position pos = events.PositionOf(e.mark);
-      if (std::optional<Position> tab = TabIndentation(text, chunk, pos.line))
-        failure = InputError{"tabb i indraget; YAML tillåter bara mellanslag", *tab};
-      else
-        failure = InputError{Translate(e.msg), pos};
-    } catch (const YAML::Exception& e) {
-      failure = InputError{Translate(e.msg), events.PositionOf(e.mark)};
-    } catch (const std::bad_alloc&) {
-      failure = InputError{"slut på minne när dokumentet lästes", chunk_pos};
-    } catch (const std::exception&) {
-      failure = InputError{"internt fel i YAML-läsaren", chunk_pos};
     }
-    if (failure) {
-      parsed.clear();
-      index = first_index;
-      EmitError(path, index++, std::move(failure->message), failure->pos, sink);
-      continue;
+    for (Node& root : roots) {
+      LoadedDocument doc;
+      doc.path = path;
+      doc.index = index++;
+      doc.root = std::move(root);
+      sink(std::move(doc));
     }
-    for (LoadedDocument& doc : parsed) sink(std::move(doc));
   }
 }
 

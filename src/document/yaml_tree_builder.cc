@@ -214,13 +214,13 @@ void YamlTreeBuilder::Key(std::string key, Position pos, size_t offset, bool mer
 }
 
 void YamlTreeBuilder::Deliver(Node&& node, AnchorId anchor, size_t height, size_t count,
-                              const std::string_view* raw) {
+                              std::string_view raw) {
   if (anchor != 0) {
     if (anchors_.size() <= anchor) anchors_.resize(anchor + 1);
     Anchored& a = anchors_[anchor];
     a.ready = true;
     a.node = node;
-    a.raw = raw != nullptr ? std::string(*raw) : std::string();
+    a.raw = std::string(raw);
     a.height = height;
     a.count = count;
   }
@@ -261,8 +261,7 @@ void YamlTreeBuilder::OnNull(const YamlMark& mark, AnchorId anchor, bool empty) 
   CountNodes(1, pos);
   Node node;
   node.pos = pos;
-  static constexpr std::string_view kEmpty;
-  Deliver(std::move(node), anchor, 0, 1, &kEmpty);
+  Deliver(std::move(node), anchor, 0, 1);
 }
 
 void YamlTreeBuilder::OnScalar(const YamlMark& mark, std::string_view tag, AnchorId anchor,
@@ -285,7 +284,7 @@ void YamlTreeBuilder::OnScalar(const YamlMark& mark, std::string_view tag, Ancho
   }
   ResolveScalar(tag, value, pos, &node);
   CountNodes(1, pos);
-  Deliver(std::move(node), anchor, 0, 1, &value);
+  Deliver(std::move(node), anchor, 0, 1, value);
 }
 
 void YamlTreeBuilder::OnAlias(const YamlMark& mark, AnchorId anchor) {
@@ -305,7 +304,7 @@ void YamlTreeBuilder::OnAlias(const YamlMark& mark, AnchorId anchor) {
   if (frames_.size() + a.height > max_depth_) Fail(DepthMessage(max_depth_), pos);
   CountNodes(a.count, pos);
   Node copy = a.node;
-  Deliver(std::move(copy), 0, a.height, a.count, nullptr);
+  Deliver(std::move(copy), 0, a.height, a.count);
 }
 
 void YamlTreeBuilder::StartCollection(const YamlMark& mark, std::string_view tag, AnchorId anchor,
@@ -347,7 +346,7 @@ void YamlTreeBuilder::EndCollection() {
   size_t count = nodes_ - f.nodes_at_start + 1;
   AnchorId anchor = f.anchor;
   frames_.pop_back();
-  Deliver(std::move(node), anchor, height, count, nullptr);
+  Deliver(std::move(node), anchor, height, count);
 }
 
 // Merge keys (https://yaml.org/type/merge.html): the entries of the `<<` mapping(s) join

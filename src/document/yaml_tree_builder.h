@@ -99,7 +99,8 @@ class YamlTreeBuilder {
   void Key(std::string key, Position pos, size_t offset, bool merge);
   void CheckQuoteCloses(size_t offset, Position pos) const;
   void CheckKeyHasColon(const Frame& f) const;
-  void Deliver(Node&& node, AnchorId anchor, size_t height, size_t count, const std::string_view* raw);
+  // `raw`: a scalar's source text, kept with an anchor so that an alias can serve as a key.
+  void Deliver(Node&& node, AnchorId anchor, size_t height, size_t count, std::string_view raw = {});
   void ApplyMerges(Frame& frame);
   void ResolveScalar(std::string_view tag, std::string_view value, Position pos, Node* out);
 
