@@ -364,7 +364,8 @@ class Checker {
     CheckNode(range);
     const Type& r = range.type;
     Type t1, t2;  // iteration variable types
-    const bool two = n.rare && !n.rare->var2.empty();
+    const Node::Rare& vars = n.rare_fields();  // set by the parser
+    const bool two = !vars.var2.empty();
     if (r.kind() == TypeKind::kList) {
       t1 = two ? Type::Int() : r.elem();
       t2 = r.elem();
@@ -378,10 +379,10 @@ class Checker {
     const int saved_scopes = static_cast<int>(scopes_.size());
     const int saved_locals = next_local_;
     n.local1 = next_local_++;
-    scopes_.push_back(Scope{n.rare_fields().var1, n.local1, t1});
+    scopes_.push_back(Scope{vars.var1, n.local1, t1});
     if (two) {
       n.local2 = next_local_++;
-      scopes_.push_back(Scope{n.rare->var2, n.local2, t2});
+      scopes_.push_back(Scope{vars.var2, n.local2, t2});
     }
     if (next_local_ > max_locals_) max_locals_ = next_local_;
     for (size_t i = 1; i < n.args.size(); ++i) CheckNode(*n.args[i]);
