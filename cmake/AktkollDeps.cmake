@@ -36,7 +36,7 @@ if(PkgConfig_FOUND)
   aktkoll_require_pkgconfig(RE2 re2 libre2-dev)
   aktkoll_require_pkgconfig(LIBYAML yaml-0.1 libyaml-dev)
   aktkoll_require_pkgconfig(XLSXWRITER xlsxwriter libxlsxwriter-dev)
-  aktkoll_require_pkgconfig(CRYPTO libcrypto libssl-dev)
+  aktkoll_require_pkgconfig(NETTLE nettle nettle-dev)
 endif()
 
 if(_aktkoll_missing)

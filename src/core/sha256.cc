@@ -1,11 +1,13 @@
 #include "core/sha256.h"
 
-#include <openssl/evp.h>
+#include <cstdint>
+
+#include <nettle/sha2.h>
 
 namespace aktkoll::core {
 namespace {
 
-std::string Hex(const unsigned char* d, unsigned n) {
+std::string Hex(const uint8_t* d, unsigned n) {
   static const char* kDigits = "0123456789abcdef";
   std::string out;
   out.reserve(n * 2);
@@ -18,21 +20,22 @@ std::string Hex(const unsigned char* d, unsigned n) {
 
 }  // namespace
 
-Sha256::Sha256() : ctx_(EVP_MD_CTX_new()) {
-  EVP_DigestInit_ex(static_cast<EVP_MD_CTX*>(ctx_), EVP_sha256(), nullptr);
-}
+struct Sha256::Ctx {
+  sha256_ctx ctx;
+};
 
-Sha256::~Sha256() { EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(ctx_)); }
+Sha256::Sha256() : ctx_(std::make_unique<Ctx>()) { sha256_init(&ctx_->ctx); }
+
+Sha256::~Sha256() = default;
 
 void Sha256::Update(std::string_view data) {
-  EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(ctx_), data.data(), data.size());
+  sha256_update(&ctx_->ctx, data.size(), reinterpret_cast<const uint8_t*>(data.data()));
 }
 
 std::string Sha256::HexDigest() {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned n = 0;
-  EVP_DigestFinal_ex(static_cast<EVP_MD_CTX*>(ctx_), digest, &n);
-  return Hex(digest, n);
+  uint8_t digest[SHA256_DIGEST_SIZE];
+  sha256_digest(&ctx_->ctx, SHA256_DIGEST_SIZE, digest);
+  return Hex(digest, SHA256_DIGEST_SIZE);
 }
 
 std::string Sha256Hex(std::string_view data) {
