@@ -16,9 +16,11 @@ std::string PackSpec(const PackChoice& choice) {
   return "national";
 }
 
-std::shared_ptr<const ruleset::Pack> LoadPackOrReport(const std::string& spec, core::Lang lang) {
+std::shared_ptr<const ruleset::Pack> LoadPackOrReport(const std::string& spec, core::Lang lang,
+                                                      BuiltinPacks builtin) {
   ruleset::LoadOptions options;
   options.lang = lang;
+  options.check_builtin = builtin == BuiltinPacks::kCheckAll;
   ruleset::LoadResult result = ruleset::LoadPack(spec, options);
   if (!result.ok()) {
     std::fputs(result.diagnostics.Format(lang).c_str(), stderr);
@@ -29,10 +31,11 @@ std::shared_ptr<const ruleset::Pack> LoadPackOrReport(const std::string& spec, c
   return result.pack;
 }
 
-std::shared_ptr<const ruleset::Pack> LoadChosenPack(const PackChoice& choice, core::Lang lang) {
+std::shared_ptr<const ruleset::Pack> LoadChosenPack(const PackChoice& choice, core::Lang lang,
+                                                    BuiltinPacks builtin) {
   std::string spec = PackSpec(choice);
   if (spec.empty()) return nullptr;
-  return LoadPackOrReport(spec, lang);
+  return LoadPackOrReport(spec, lang, builtin);
 }
 
 }  // namespace aktkoll::app

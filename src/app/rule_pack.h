@@ -20,8 +20,15 @@ struct PackChoice {
 // stderr when both are given.
 std::string PackSpec(const PackChoice& choice);
 
+// How a command loads a built-in pack (ruleset::LoadOptions::check_builtin): commands
+// that check cases compile its expressions on first use; the `rules` commands, which
+// show and test the packs themselves, compile and check all of it at once.
+enum class BuiltinPacks { kCompileOnUse, kCheckAll };
+
 // Loads the chosen pack; on failure prints the diagnostics and returns nullptr.
-std::shared_ptr<const ruleset::Pack> LoadChosenPack(const PackChoice& choice, core::Lang lang);
-std::shared_ptr<const ruleset::Pack> LoadPackOrReport(const std::string& spec, core::Lang lang);
+std::shared_ptr<const ruleset::Pack> LoadChosenPack(const PackChoice& choice, core::Lang lang,
+                                                    BuiltinPacks builtin = BuiltinPacks::kCompileOnUse);
+std::shared_ptr<const ruleset::Pack> LoadPackOrReport(const std::string& spec, core::Lang lang,
+                                                      BuiltinPacks builtin = BuiltinPacks::kCompileOnUse);
 
 }  // namespace aktkoll::app

@@ -69,7 +69,7 @@ std::string PackLine(const Pack& pack) {
 
 int List(const Options& o) {
   core::Lang lang = LangOf(o);
-  auto pack = LoadChosenPack(o.pack, lang);
+  auto pack = LoadChosenPack(o.pack, lang, BuiltinPacks::kCheckAll);
   if (!pack) return 2;
   if (o.format == "json") {
     nlohmann::ordered_json rules = nlohmann::ordered_json::array();
@@ -122,7 +122,7 @@ int List(const Options& o) {
 int Explain(const Options& o) {
   core::Lang lang = LangOf(o);
   bool en = lang == core::Lang::kEn;
-  auto pack = LoadChosenPack(o.pack, lang);
+  auto pack = LoadChosenPack(o.pack, lang, BuiltinPacks::kCheckAll);
   if (!pack) return 2;
   const Rule* r = pack->Find(o.id);
   if (!r) {
@@ -176,7 +176,7 @@ int Test(const Options& o) {
   int passed = 0, failed = 0;
   bool load_error = false;
   for (const std::string& spec : specs) {
-    auto pack = LoadPackOrReport(spec, core::Lang::kSv);
+    auto pack = LoadPackOrReport(spec, core::Lang::kSv, BuiltinPacks::kCheckAll);
     if (!pack) {
       load_error = true;
       continue;
@@ -215,12 +215,12 @@ int Coverage(const Options& o) {
   const bool all = o.pack.rules.empty() && o.pack.profile.empty();
   if (all) {
     for (const std::string& name : ruleset::BuiltinPackNames()) {
-      auto p = LoadPackOrReport(name, lang);
+      auto p = LoadPackOrReport(name, lang, BuiltinPacks::kCheckAll);
       if (!p) return 2;
       packs.push_back(p);
     }
   } else {
-    auto p = LoadChosenPack(o.pack, lang);
+    auto p = LoadChosenPack(o.pack, lang, BuiltinPacks::kCheckAll);
     if (!p) return 2;
     packs.push_back(p);
   }

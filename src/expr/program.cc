@@ -2,6 +2,9 @@
 // lexer/parser/checker/evaluator.
 #include "expr/program.h"
 
+#include <atomic>
+#include <mutex>
+
 #include "expr/checker.h"
 #include "expr/evaluator.h"
 #include "expr/lexer.h"
@@ -102,7 +105,7 @@ Activation::Activation(const Env& env)
     : vars_(env.shared_variables()), values_(vars_->names.size()), bound_(vars_->names.size()) {}
 
 Activation::Activation(const Program& program)
-    : vars_(program.impl_->vars), values_(vars_->names.size()), bound_(vars_->names.size()) {}
+    : vars_(program.vars()), values_(vars_->names.size()), bound_(vars_->names.size()) {}
 
 void Activation::Set(int slot, Value value) {
   if (slot < 0 || static_cast<size_t>(slot) >= values_.size()) return;
@@ -127,21 +130,69 @@ void Activation::Clear() {
   }
 }
 
+struct Program::Deferred {
+  Deferred(std::string s, const Env& e, const CompileOptions& o) : source(std::move(s)), env(e), options(o) {}
+  std::string source;
+  Env env;
+  CompileOptions options;
+  std::once_flag once;
+  std::atomic<const internal::ProgramImpl*> ready{nullptr};  // impl.get() once compiled
+  std::shared_ptr<const internal::ProgramImpl> impl;
+  std::string error;  // the compile's first issue, when it failed
+};
+
+const internal::ProgramImpl* Program::impl() const {
+  if (!deferred_) return impl_.get();
+  Deferred& d = *deferred_;
+  if (const internal::ProgramImpl* p = d.ready.load(std::memory_order_acquire)) return p;
+  std::call_once(d.once, [&d] {
+    CompileResult r = Compile(d.source, d.env, d.options);
+    if (!r.ok()) {
+      d.error = r.issues.empty() ? std::string() : r.issues.front().message;
+      return;
+    }
+    d.impl = std::move(r.program->impl_);
+    d.ready.store(d.impl.get(), std::memory_order_release);
+  });
+  return d.impl.get();
+}
+
+const std::shared_ptr<const Env::Variables>& Program::vars() const {
+  return deferred_ ? deferred_->env.shared_variables() : impl_->vars;
+}
+
 Result<Value> Program::Evaluate(const Activation& activation, const EvalOptions& options) const {
-  if (activation.size() < impl_->vars->names.size())
+  if (activation.size() < vars()->names.size())
     return Error(ErrorCode::kInvalidArgument,
                  internal::Msg(options.lang, "aktiveringen hör inte till programmet",
                                "the activation does not belong to this program"));
-  return internal::Evaluate(*impl_, activation, options);
+  const internal::ProgramImpl* p = impl();
+  if (!p)
+    return Error(ErrorCode::kInternal,
+                 internal::Msg(options.lang, "uttrycket kan inte kompileras: ", "the expression does not compile: ") +
+                     deferred_->error);
+  return internal::Evaluate(*p, activation, options);
 }
 
-const Type& Program::result_type() const { return impl_->root->type; }
-const std::string& Program::source() const { return impl_->source; }
+const Type& Program::result_type() const {
+  static const Type kDyn = Type::Dyn();
+  const internal::ProgramImpl* p = impl();
+  return p ? p->root->type : kDyn;
+}
+
+const std::string& Program::source() const { return deferred_ ? deferred_->source : impl_->source; }
 
 int Program::FindVariable(std::string_view name) const {
-  for (size_t i = 0; i < impl_->vars->names.size(); ++i)
-    if (impl_->vars->names[i] == name) return static_cast<int>(i);
+  const auto& v = vars();
+  for (size_t i = 0; i < v->names.size(); ++i)
+    if (v->names[i] == name) return static_cast<int>(i);
   return -1;
+}
+
+Program CompileLater(std::string source, const Env& env, const CompileOptions& options) {
+  Program program(nullptr);
+  program.deferred_ = std::make_shared<Program::Deferred>(std::move(source), env, options);
+  return program;
 }
 
 CompileResult Compile(std::string_view source, const Env& env, const CompileOptions& options) {

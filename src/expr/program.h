@@ -148,8 +148,16 @@ class Program {
   explicit Program(std::shared_ptr<const internal::ProgramImpl> impl) : impl_(std::move(impl)) {}
 
  private:
+  struct Deferred;
   friend class Activation;
+  friend Program CompileLater(std::string source, const Env& env, const CompileOptions& options);
+  // The compiled tree; a deferred program is compiled here on first use (once, also when
+  // several threads ask at the same time). nullptr when that compile failed.
+  const internal::ProgramImpl* impl() const;
+  const std::shared_ptr<const Env::Variables>& vars() const;
+
   std::shared_ptr<const internal::ProgramImpl> impl_;
+  std::shared_ptr<Deferred> deferred_;  // set by CompileLater
 };
 
 struct CompileResult {
@@ -159,5 +167,12 @@ struct CompileResult {
 };
 
 CompileResult Compile(std::string_view source, const Env& env, const CompileOptions& options = {});
+
+// Compiles `source` when the program is first used (evaluated or asked its result type)
+// instead of now, for sources already known to compile: the built-in rule packs, which the
+// build and `aktkoll rules test` compile and check in full. A check of one case then
+// compiles only the expressions it evaluates. Should the compile fail after all, Evaluate
+// returns its first issue as an internal error and result_type() is dyn.
+Program CompileLater(std::string source, const Env& env, const CompileOptions& options = {});
 
 }  // namespace aktkoll::expr

@@ -143,6 +143,41 @@ void CheckPointer(YamlFile* f, const RuleSpec& spec) {
   }
 }
 
+// A message value must not read personal data: a path in the pack's personal_paths, or the
+// for_each variable when that runs over personal data. Reports the first such read.
+bool ValueReadsPersonalData(YamlFile* f, const std::string& name, const SourceText& src, const Rule& r,
+                            const std::string& item_path, bool item_personal,
+                            const std::vector<std::string>& personal_paths) {
+  for (const CasePath& cp : ScanCasePaths(src.text, item_path.empty() ? "" : r.as, item_path)) {
+    std::string which;
+    const std::string& path = cp.path;
+    if (ReadsPersonalPath(cp, personal_paths, &which)) {
+      f->Error(MapScalarOffset(f->text(), src.pos, src.text, cp.offset),
+               "värdet '" + name + "' läser personuppgifter (" + (path.empty() ? "hela akten" : path) +
+                   ", jämför '" + which + "' i paketets personal_paths); meddelanden får inte innehålla personuppgifter",
+               "value '" + name + "' reads personal data (" + (path.empty() ? "the whole case" : path) +
+                   ", see '" + which + "' in the pack's personal_paths); messages must not hold personal data");
+      return true;
+    }
+  }
+  if (item_personal && !r.as.empty()) {
+    for (const RefChain& chain : ScanReferences(src.text)) {
+      if (chain.parts[0] != r.as) continue;
+      f->Error(MapScalarOffset(f->text(), src.pos, src.text, chain.offsets[0]),
+               "värdet '" + name + "' läser '" + r.as + "', som går över personuppgifter; meddelanden får inte innehålla personuppgifter",
+               "value '" + name + "' reads '" + r.as + "', which runs over personal data; messages must not hold personal data");
+      return true;
+    }
+  }
+  return false;
+}
+
+expr::CompileOptions ExprOptions(core::Lang lang) {
+  expr::CompileOptions options;
+  options.lang = lang == core::Lang::kEn ? expr::Lang::kEn : expr::Lang::kSv;
+  return options;
+}
+
 }  // namespace
 
 std::optional<expr::Program> CompileAt(YamlFile* f, const SourceText& src, const expr::Env& env,
@@ -152,9 +187,7 @@ std::optional<expr::Program> CompileAt(YamlFile* f, const SourceText& src, const
              "the expression in '" + std::string(what) + "' is empty");
     return std::nullopt;
   }
-  expr::CompileOptions options;
-  options.lang = lang == core::Lang::kEn ? expr::Lang::kEn : expr::Lang::kSv;
-  expr::CompileResult r = expr::Compile(src.text, env, options);
+  expr::CompileResult r = expr::Compile(src.text, env, ExprOptions(lang));
   if (r.ok()) return std::move(*r.program);
   for (const expr::Issue& issue : r.issues)
     f->Error(MapScalarOffset(f->text(), src.pos, src.text, issue.offset), issue.message, issue.message);
@@ -189,27 +222,32 @@ void CompileRules(const Pack& pack, const std::vector<std::string>& personal_pat
     }
     r.env = env;
 
+    const bool trusted = spec->trusted;
     auto compile = [&](const std::optional<SourceText>& src, const char* key) -> std::optional<expr::Program> {
       if (!src) return std::nullopt;
+      if (trusted) return expr::CompileLater(src->text, *env, ExprOptions(lang));
       if (!CheckParamRefs(f, *src, r)) return std::nullopt;  // the checker would only repeat it
       return CompileAt(f, *src, *env, lang, key);
     };
+    // Asking a program its type compiles it: a trusted rule's types were checked when built.
+    auto check_type = [&](const std::optional<SourceText>& src, const std::optional<expr::Program>& p,
+                          const char* key, std::initializer_list<TypeKind> kinds, const char* expected_sv,
+                          const char* expected_en) {
+      if (p && !trusted) CheckResultType(f, *src, *p, key, kinds, expected_sv, expected_en);
+    };
     r.when = compile(spec->when, "when");
-    if (r.when) CheckResultType(f, *spec->when, *r.when, "when", {TypeKind::kBool}, "bool", "bool");
+    check_type(spec->when, r.when, "when", {TypeKind::kBool}, "bool", "bool");
     r.for_each = compile(spec->for_each, "for_each");
-    if (r.for_each)
-      CheckResultType(f, *spec->for_each, *r.for_each, "for_each", {TypeKind::kList, TypeKind::kMap},
-                      "en lista eller map", "a list or map");
+    check_type(spec->for_each, r.for_each, "for_each", {TypeKind::kList, TypeKind::kMap}, "en lista eller map",
+               "a list or map");
     r.assertion = compile(spec->assertion, "assert");
-    if (r.assertion) CheckResultType(f, *spec->assertion, *r.assertion, "assert", {TypeKind::kBool}, "bool", "bool");
+    check_type(spec->assertion, r.assertion, "assert", {TypeKind::kBool}, "bool", "bool");
     r.due = compile(spec->due, "due");
-    if (r.due)
-      CheckResultType(f, *spec->due, *r.due, "due", {TypeKind::kDate, TypeKind::kString},
-                      "ett datum (date eller sträng ÅÅÅÅ-MM-DD)", "a date (date or string YYYY-MM-DD)");
+    check_type(spec->due, r.due, "due", {TypeKind::kDate, TypeKind::kString},
+               "ett datum (date eller sträng ÅÅÅÅ-MM-DD)", "a date (date or string YYYY-MM-DD)");
     r.deadline = compile(spec->deadline, "deadline");
-    if (r.deadline)
-      CheckResultType(f, *spec->deadline, *r.deadline, "deadline", {TypeKind::kDate, TypeKind::kString, TypeKind::kNull},
-                      "ett datum (date eller sträng ÅÅÅÅ-MM-DD) eller null", "a date (date or string YYYY-MM-DD) or null");
+    check_type(spec->deadline, r.deadline, "deadline", {TypeKind::kDate, TypeKind::kString, TypeKind::kNull},
+               "ett datum (date eller sträng ÅÅÅÅ-MM-DD) eller null", "a date (date or string YYYY-MM-DD) or null");
 
     // The for_each variable: when for_each is one plain reference (`c.guardians`), it
     // stands for an element of that path and its uses are checked path by path; when it
@@ -232,31 +270,7 @@ void CompileRules(const Pack& pack, const std::vector<std::string>& personal_pat
         f->Error(src.pos, "ogiltigt värdenamn '" + name + "'", "invalid value name '" + name + "'");
         continue;
       }
-      bool personal = false;
-      for (const CasePath& cp : ScanCasePaths(src.text, item_path.empty() ? "" : r.as, item_path)) {
-        std::string which;
-        const std::string& path = cp.path;
-        if (ReadsPersonalPath(cp, personal_paths, &which)) {
-          personal = true;
-          f->Error(MapScalarOffset(f->text(), src.pos, src.text, cp.offset),
-                   "värdet '" + name + "' läser personuppgifter (" + (path.empty() ? "hela akten" : path) +
-                       ", jämför '" + which + "' i paketets personal_paths); meddelanden får inte innehålla personuppgifter",
-                   "value '" + name + "' reads personal data (" + (path.empty() ? "the whole case" : path) +
-                       ", see '" + which + "' in the pack's personal_paths); messages must not hold personal data");
-          break;
-        }
-      }
-      if (!personal && item_personal && !r.as.empty()) {
-        for (const RefChain& chain : ScanReferences(src.text)) {
-          if (chain.parts[0] != r.as) continue;
-          personal = true;
-          f->Error(MapScalarOffset(f->text(), src.pos, src.text, chain.offsets[0]),
-                   "värdet '" + name + "' läser '" + r.as + "', som går över personuppgifter; meddelanden får inte innehålla personuppgifter",
-                   "value '" + name + "' reads '" + r.as + "', which runs over personal data; messages must not hold personal data");
-          break;
-        }
-      }
-      if (personal) continue;
+      if (!trusted && ValueReadsPersonalData(f, name, src, r, item_path, item_personal, personal_paths)) continue;
       if (auto p = compile(src, name.c_str())) r.values.push_back({name, std::move(*p)});
     }
 

@@ -170,6 +170,7 @@ class Loader {
         auto spec = std::make_unique<RuleSpec>();
         spec->file = std::move(file);
         spec->rule.pack = p->name;
+        spec->trusted = p->source == &EmbeddedSource() && !options_.check_builtin;
         if (!ParseRuleFile(spec.get())) continue;
         const std::string& id = spec->rule.id;
         if (!id.empty()) {

@@ -59,6 +59,9 @@ struct RuleSpec {
   std::vector<std::pair<std::string, SourceText>> values;
   core::Position message_pos;
   core::Position pointer_pos;
+  // A built-in rule known to compile and pass the pack checks (LoadOptions::check_builtin):
+  // its programs compile on first use and the text-only checks are skipped.
+  bool trusted = false;
 };
 
 // Reads a pack or profile file's keys. Returns false when the file could not be used.
