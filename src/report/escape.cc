@@ -1,5 +1,7 @@
 #include "report/escape.h"
 
+#include <nlohmann/json.hpp>
+
 namespace aktkoll::report {
 
 std::string XmlEscape(std::string_view s) {
@@ -77,6 +79,57 @@ std::string MdCell(std::string_view s) {
     else out += c;
   }
   return out;
+}
+
+namespace {
+
+// Whether `s` is well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing
+// above U+10FFFF) without a character that JSON escapes (control characters, '"', '\\').
+bool JsonPlain(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const auto* end = p + s.size();
+  while (p < end) {
+    const unsigned c = *p;
+    if (c < 0x80) {
+      if (c < 0x20 || c == '"' || c == '\\') return false;
+      ++p;
+      continue;
+    }
+    size_t more;
+    unsigned lo = 0x80, hi = 0xBF;  // the range of the second byte
+    if (c >= 0xC2 && c <= 0xDF) {
+      more = 1;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      more = 2;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      more = 3;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else {
+      return false;
+    }
+    if (static_cast<size_t>(end - p) <= more) return false;
+    if (p[1] < lo || p[1] > hi) return false;
+    for (size_t i = 2; i <= more; ++i)
+      if (p[i] < 0x80 || p[i] > 0xBF) return false;
+    p += more + 1;
+  }
+  return true;
+}
+
+}  // namespace
+
+void AppendJsonString(std::string* out, std::string_view s) {
+  if (JsonPlain(s)) {
+    out->reserve(out->size() + s.size() + 2);
+    *out += '"';
+    *out += s;
+    *out += '"';
+    return;
+  }
+  *out += nlohmann::json(std::string(s)).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
 }  // namespace aktkoll::report

@@ -21,4 +21,9 @@ std::string UriPath(std::string_view path);
 // Markdown table cell: '|' escaped, newlines as spaces.
 std::string MdCell(std::string_view s);
 
+// Appends `s` as a JSON string, exactly as nlohmann_json's dump() writes it with UTF-8 kept
+// and invalid UTF-8 replaced by U+FFFD. A string that needs neither escaping nor
+// replacement (nearly all) is copied as it is, without building a json value.
+void AppendJsonString(std::string* out, std::string_view s);
+
 }  // namespace aktkoll::report

@@ -2,36 +2,82 @@
 
 #include <nlohmann/json.hpp>
 
+#include "report/escape.h"
+
 namespace aktkoll::report {
 namespace {
 
 using nlohmann::ordered_json;
 
-ordered_json FindingJson(const Finding& f, Lang lang) {
-  ordered_json j;
-  j["rule"] = f.rule;
-  j["severity"] = core::SeverityName(f.severity);
-  j["case_id"] = f.case_id.empty() ? ordered_json(nullptr) : ordered_json(f.case_id);
-  j["path"] = f.path;
-  j["document"] = f.document;
-  j["line"] = f.pos.line;
-  j["column"] = f.pos.column;
-  j["pointer"] = f.pointer;
-  j["message"] = f.message.In(lang);
-  j["message_sv"] = f.message.sv;
-  j["message_en"] = f.message.In(Lang::kEn);
-  j["law"] = f.law;
-  j["requirements"] = f.requirements;
-  j["due_date"] = f.due_date.empty() ? ordered_json(nullptr) : ordered_json(f.due_date);
-  j["waived"] = f.waived;
-  if (f.waived) j["waiver_reason"] = f.waiver_reason;
-  j["baseline"] = f.baseline;
-  return j;
+// One JSON object written compactly, key by key, exactly as nlohmann's dump() writes it:
+// a report holds one object per finding and per case, and building each as a json value
+// first was a tenth of a batch run.
+class ObjectWriter {
+ public:
+  explicit ObjectWriter(std::string* out) : out_(out) { *out_ += '{'; }
+  ObjectWriter& String(const char* key, std::string_view v) {
+    Key(key);
+    AppendJsonString(out_, v);
+    return *this;
+  }
+  ObjectWriter& StringOrNull(const char* key, std::string_view v) {  // null when empty
+    if (v.empty()) return Raw(key, "null");
+    return String(key, v);
+  }
+  ObjectWriter& Int(const char* key, int64_t v) { return Raw(key, std::to_string(v)); }
+  ObjectWriter& Bool(const char* key, bool v) { return Raw(key, v ? "true" : "false"); }
+  ObjectWriter& Strings(const char* key, const std::vector<std::string>& v) {
+    Key(key);
+    *out_ += '[';
+    for (size_t i = 0; i < v.size(); ++i) {
+      if (i) *out_ += ',';
+      AppendJsonString(out_, v[i]);
+    }
+    *out_ += ']';
+    return *this;
+  }
+  ObjectWriter& Raw(const char* key, std::string_view json) {
+    Key(key);
+    *out_ += json;
+    return *this;
+  }
+  void End() { *out_ += '}'; }
+
+ private:
+  void Key(const char* key) {  // keys are plain ASCII
+    *out_ += first_ ? "\"" : ",\"";
+    first_ = false;
+    *out_ += key;
+    *out_ += "\":";
+  }
+  std::string* out_;
+  bool first_ = true;
+};
+
+void FindingJson(const Finding& f, Lang lang, std::string* out) {
+  ObjectWriter j(out);
+  j.String("rule", f.rule)
+      .String("severity", core::SeverityName(f.severity))
+      .StringOrNull("case_id", f.case_id)
+      .String("path", f.path)
+      .Int("document", f.document)
+      .Int("line", f.pos.line)
+      .Int("column", f.pos.column)
+      .String("pointer", f.pointer)
+      .String("message", f.message.In(lang))
+      .String("message_sv", f.message.sv)
+      .String("message_en", f.message.In(Lang::kEn))
+      .Strings("law", f.law)
+      .Strings("requirements", f.requirements)
+      .StringOrNull("due_date", f.due_date)
+      .Bool("waived", f.waived);
+  if (f.waived) j.String("waiver_reason", f.waiver_reason);
+  j.Bool("baseline", f.baseline).End();
 }
 
-void Append(SpillBuffer* list, const ordered_json& j) {
+void Append(SpillBuffer* list, const std::string& json) {
   if (!list->empty()) list->Append(",\n    ");
-  list->Append(j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  list->Append(json);
 }
 
 // ",\n  \"name\": [ ... ]" with the list's elements, written out piece by piece.
@@ -70,38 +116,36 @@ void JsonFormatter::Start(std::string* out) {
 }
 
 void JsonFormatter::AddInput(const InputInfo& input) {
-  ordered_json in;
-  in["path"] = input.path;
-  in["documents"] = input.documents;
-  in["sha256"] = input.sha256;
+  std::string json;
+  ObjectWriter in(&json);
+  in.String("path", input.path).Int("documents", input.documents).String("sha256", input.sha256);
   if (input.has_error) {
-    in["error"] = {{"message", input.error.message},
-                   {"line", input.error.pos.line},
-                   {"column", input.error.pos.column}};
+    std::string error;
+    ObjectWriter e(&error);
+    e.String("message", input.error.message).Int("line", input.error.pos.line).Int("column", input.error.pos.column);
+    e.End();
+    in.Raw("error", error);
   } else {
-    in["error"] = nullptr;
+    in.Raw("error", "null");
   }
-  Append(&inputs_, in);
+  in.End();
+  Append(&inputs_, json);
 }
 
 void JsonFormatter::AddFile(const FileResult& file, std::string* out) {
   for (const Finding& f : file.findings) {
     *out += first_finding_ ? "\n    " : ",\n    ";
     first_finding_ = false;
-    *out += FindingJson(f, run_.lang).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    FindingJson(f, run_.lang, out);
   }
   if (!file.more) AddInput(file.input);
+  std::string json;
   for (const CaseResult& c : file.cases) {
-    ordered_json cj;
-    cj["path"] = file.input.path;
-    cj["document"] = c.document;
-    cj["case_id"] = c.case_id.empty() ? ordered_json(nullptr) : ordered_json(c.case_id);
-    cj["line"] = c.pos.line;
-    if (run_.show_personal_data) {
-      cj["person_name"] = c.person_name;
-      cj["person_id"] = c.person_id;
-    }
-    cj["applied"] = c.applied;
+    json.clear();
+    ObjectWriter cj(&json);
+    cj.String("path", file.input.path).Int("document", c.document).StringOrNull("case_id", c.case_id).Int("line", c.pos.line);
+    if (run_.show_personal_data) cj.String("person_name", c.person_name).String("person_id", c.person_id);
+    cj.Strings("applied", c.applied);
     std::vector<std::string> passed;
     for (const auto& r : c.applied) {
       bool bad = false;
@@ -109,10 +153,8 @@ void JsonFormatter::AddFile(const FileResult& file, std::string* out) {
       for (const auto& x : c.waived) bad |= x == r;
       if (!bad) passed.push_back(r);
     }
-    cj["passed"] = passed;
-    cj["failed"] = c.failed;
-    cj["waived"] = c.waived;
-    Append(&cases_, cj);
+    cj.Strings("passed", passed).Strings("failed", c.failed).Strings("waived", c.waived).End();
+    Append(&cases_, json);
   }
 }
 
