@@ -37,6 +37,8 @@ STRICT=0
 AS_OF=2026-11-23                # the corpus generator's as-of date
 SPECTRAL_VERSION=6.16.3         # @stoplight/spectral-cli, verified to install and run here
 SINGLE_FILE=$ROOT/examples/barn-familjebehandling-kompliant.yaml
+# A single file with findings: its messages' values are compiled and evaluated too.
+SINGLE_FILE_FINDINGS=$ROOT/examples/barn-familjebehandling-brister-uppdrag-och-plan.yaml
 
 usage() { sed -n '2,/^set -euo/p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'; exit "${1:-0}"; }
 while (($#)); do
@@ -233,6 +235,10 @@ fi
 hf single --warmup 5 --runs 50 -- "$AKTKOLL" check "$SINGLE_FILE" --as-of "$AS_OF" --no-progress
 SINGLE_MEAN=$(awk -v t="$(csv single mean)" 'BEGIN { printf "%.1f", t * 1000 }')
 SINGLE_MIN=$(awk -v t="$(csv single min)" 'BEGIN { printf "%.1f", t * 1000 }')
+hf single-findings --warmup 5 --runs 50 -- "$AKTKOLL" check "$SINGLE_FILE_FINDINGS" --as-of "$AS_OF" --no-progress
+SINGLE2_MEAN=$(awk -v t="$(csv single-findings mean)" 'BEGIN { printf "%.1f", t * 1000 }')
+SINGLE2_MIN=$(awk -v t="$(csv single-findings min)" 'BEGIN { printf "%.1f", t * 1000 }')
+SINGLE_WORST=$(awk -v a="$SINGLE_MEAN" -v b="$SINGLE2_MEAN" 'BEGIN { print (a > b ? a : b) }')
 
 # --- Spectral ------------------------------------------------------------------------------
 SPECTRAL_STATUS=skipped
@@ -335,6 +341,7 @@ fi
   echo "| peak RSS, $COUNT documents (jobs ${JMAX:-default}) | $RSS_MAIN MB |"
   echo "| peak RSS, $BIG_COUNT documents (jobs ${JMAX:-default}) | $RSS_BIG MB |"
   echo "| \`aktkoll check $(basename "$SINGLE_FILE")\` wall, mean / min | $SINGLE_MEAN ms / $SINGLE_MIN ms |"
+  echo "| \`aktkoll check $(basename "$SINGLE_FILE_FINDINGS")\` (findings) wall, mean / min | $SINGLE2_MEAN ms / $SINGLE2_MIN ms |"
   echo "| Spectral, $SPECTRAL_COUNT documents (one run) | $SP_DOCS_S docs/s, peak RSS $SP_RSS MB (~$SP_KB_PER_DOC KB/document) |"
   echo "| Spectral, one file | $SP_SINGLE s |"
   echo "| aktkoll, same $SPECTRAL_COUNT documents (jobs ${J1:-default}) | $AK_SUB_DOCS_S docs/s |"
@@ -348,7 +355,7 @@ fi
   echo "| JSONL ≥ 20,000 docs/s, one core | ${DOCS_S[$R_JSONL]} docs/s | $(verdict "$(ge "${DOCS_S[$R_JSONL]}" 20000)") |"
   echo "| \`--jobs 2\` ≥ 1.8× with byte-identical output | min ${MIN_SPEEDUP}×, identical: $ALL_IDENTICAL | $(verdict "$JOBS_OK") |"
   echo "| peak RSS ≤ 100 MB for 100,000 documents | $RSS_BIG MB ($BIG_COUNT documents) | $(verdict "$( ((BIG_COUNT == 100000)) && le "$RSS_BIG" 100 || echo na)") |"
-  echo "| \`aktkoll check one.yaml\` ≤ 20 ms wall | mean $SINGLE_MEAN ms | $(verdict "$(le "$SINGLE_MEAN" 20)") |"
+  echo "| \`aktkoll check one.yaml\` ≤ 20 ms wall | mean $SINGLE_MEAN ms (compliant), $SINGLE2_MEAN ms (findings) | $(verdict "$(le "$SINGLE_WORST" 20)") |"
   echo "| ≥ 10× Spectral's throughput | ${SP_RATIO}× | $(verdict "$(ge "$SP_RATIO" 10)") |"
   echo
   if [[ -z $PACK ]]; then

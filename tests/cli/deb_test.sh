@@ -12,7 +12,7 @@ trap 'rm -rf "$work"' EXIT
 deb=$(ls "$work"/pkg/*.deb)
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
-for lib in libyaml-cpp libfmt libre2 libxlsxwriter libnettle libc6 libstdc++6; do
+for lib in libyaml-cpp libfmt libre2 libxlsxwriter libnettle libjemalloc libc6 libstdc++6; do
   echo "$depends" | grep -q "$lib" || { echo "FAIL: Depends lacks $lib"; exit 1; }
 done
 listing=$(dpkg-deb -c "$deb")
