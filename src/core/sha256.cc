@@ -3,6 +3,7 @@
 #include <cstdint>
 
 #include <nettle/sha2.h>
+#include <nettle/version.h>
 
 namespace aktkoll::core {
 namespace {
@@ -34,7 +35,11 @@ void Sha256::Update(std::string_view data) {
 
 std::string Sha256::HexDigest() {
   uint8_t digest[SHA256_DIGEST_SIZE];
+#if NETTLE_VERSION_MAJOR >= 4
+  sha256_digest(&ctx_->ctx, digest);  // Nettle 4 dropped the length argument
+#else
   sha256_digest(&ctx_->ctx, SHA256_DIGEST_SIZE, digest);
+#endif
   return Hex(digest, SHA256_DIGEST_SIZE);
 }
 

@@ -137,6 +137,7 @@ struct Program::Deferred {
   CompileOptions options;
   std::once_flag once;
   std::atomic<const internal::ProgramImpl*> ready{nullptr};  // impl.get() once compiled
+  std::atomic<bool> done{false};                             // compiled, or failed to
   std::shared_ptr<const internal::ProgramImpl> impl;
   std::string error;  // the compile's first issue, when it failed
 };
@@ -149,10 +150,11 @@ const internal::ProgramImpl* Program::impl() const {
     CompileResult r = Compile(d.source, d.env, d.options);
     if (!r.ok()) {
       d.error = r.issues.empty() ? std::string() : r.issues.front().message;
-      return;
+    } else {
+      d.impl = std::move(r.program->impl_);
+      d.ready.store(d.impl.get(), std::memory_order_release);
     }
-    d.impl = std::move(r.program->impl_);
-    d.ready.store(d.impl.get(), std::memory_order_release);
+    d.done.store(true, std::memory_order_release);
   });
   return d.impl.get();
 }
@@ -178,6 +180,10 @@ const Type& Program::result_type() const {
   static const Type kDyn = Type::Dyn();
   const internal::ProgramImpl* p = impl();
   return p ? p->root->type : kDyn;
+}
+
+bool Program::compiled() const {
+  return !deferred_ || deferred_->done.load(std::memory_order_acquire);
 }
 
 const std::string& Program::source() const { return deferred_ ? deferred_->source : impl_->source; }

@@ -144,6 +144,8 @@ class Program {
   const std::string& source() const;
   // The slot of a variable in this program's Env, or -1.
   int FindVariable(std::string_view name) const;
+  // false for a program from CompileLater that has not been used yet.
+  bool compiled() const;
 
   explicit Program(std::shared_ptr<const internal::ProgramImpl> impl) : impl_(std::move(impl)) {}
 

@@ -151,6 +151,11 @@ class Loader {
 
   void ReadRules() {
     std::map<std::string, std::pair<std::string, core::Position>> ids;
+    // A built-in rule was compiled and checked when aktkoll was built, against its own
+    // pack's personal_paths and the standard functions. A chain with a file from disk may
+    // add personal paths (or the caller its own functions), so then every rule is checked.
+    bool all_builtin = !options_.check_builtin && !options_.register_functions;
+    for (const auto& p : chain_) all_builtin = all_builtin && p->source == &EmbeddedSource();
     for (auto& p : chain_) {
       std::vector<std::string> files = p->source->List(p->dir);
       // A folder below this one with its own pack.yaml or profile.yaml is another pack.
@@ -170,7 +175,7 @@ class Loader {
         auto spec = std::make_unique<RuleSpec>();
         spec->file = std::move(file);
         spec->rule.pack = p->name;
-        spec->trusted = p->source == &EmbeddedSource() && !options_.check_builtin;
+        spec->trusted = all_builtin;
         if (!ParseRuleFile(spec.get())) continue;
         const std::string& id = spec->rule.id;
         if (!id.empty()) {

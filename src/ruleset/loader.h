@@ -53,12 +53,14 @@ struct LoadOptions {
   // The requirement catalogue rule ids are checked against (rules/requirements.yaml).
   // Default: the embedded one.
   std::optional<std::string> requirements_yaml;
-  // false (the default): the built-in packs' expressions are compiled when a check first
-  // evaluates them, and the checks that only find mistakes in a pack's text (result types,
-  // params references, personal data in message values) are skipped for them. The build
-  // (`aktkoll rules coverage` after linking) and `aktkoll rules test` load every built-in
-  // pack with true, so a mistake in one stops the build and fails the suite. Packs on disk
-  // are always compiled and checked in full, at once.
+  // false (the default): a built-in pack or profile, loaded by name with the standard
+  // functions, has its expressions compiled when a check first evaluates them, and the
+  // checks that only find mistakes in a pack's text (result types, params references,
+  // personal data in message values) are skipped. The build (`aktkoll rules coverage` after
+  // linking) and `aktkoll rules test` load every built-in pack with true, so a mistake in one
+  // stops the build and fails the suite. A chain with any file on disk (a profile that
+  // extends a built-in pack may add personal_paths) is always compiled and checked in full,
+  // at once, the built-in rules in it too.
   bool check_builtin = false;
 };
 

@@ -59,8 +59,9 @@ struct RuleSpec {
   std::vector<std::pair<std::string, SourceText>> values;
   core::Position message_pos;
   core::Position pointer_pos;
-  // A built-in rule known to compile and pass the pack checks (LoadOptions::check_builtin):
-  // its programs compile on first use and the text-only checks are skipped.
+  // A rule of a built-in pack loaded as built (LoadOptions::check_builtin): it is known to
+  // compile and pass the pack checks, so its programs compile on first use and the
+  // text-only checks are skipped.
   bool trusted = false;
 };
 

@@ -10,6 +10,7 @@
 #include "engine/engine.h"
 #include "expr/civil_time.h"
 #include "ruleset/loader.h"
+#include "temp_pack.h"
 
 namespace {
 
@@ -44,6 +45,51 @@ std::string Findings(const Engine& engine, const std::string& path, const std::s
         }
       });
   return out;
+}
+
+// How many of a pack's programs are compiled.
+std::pair<size_t, size_t> CompiledOf(const aktkoll::ruleset::Pack& pack) {
+  size_t compiled = 0, all = 0;
+  auto count = [&](const std::optional<aktkoll::expr::Program>& p) {
+    if (!p) return;
+    ++all;
+    if (p->compiled()) ++compiled;
+  };
+  for (const auto& r : pack.rules) {
+    count(r.when);
+    count(r.for_each);
+    count(r.assertion);
+    count(r.due);
+    count(r.deadline);
+    for (const auto& v : r.values) count(std::optional<aktkoll::expr::Program>(v.program));
+  }
+  return {compiled, all};
+}
+
+TEST_CASE("a built-in pack loaded for a check compiles its expressions as cases need them") {
+  auto lazy = Load("national", false);
+  auto [before, all] = CompiledOf(*lazy);
+  CHECK(before == 0);
+  CHECK(all > 300);
+  Engine engine(lazy);
+  auto text = aktkoll::ruleset::DiskSource().Read(AKTKOLL_SOURCE_DIR "/examples/barn-familjebehandling-kompliant.yaml");
+  REQUIRE(text);
+  CHECK(Findings(engine, "barn-familjebehandling-kompliant.yaml", *text).empty());
+  auto [after, all2] = CompiledOf(*lazy);
+  CHECK(after > 50);   // what this case evaluated...
+  CHECK(after < all);  // ...and not the messages' values of rules that found nothing
+  CHECK(all2 == all);
+  auto [checked, all3] = CompiledOf(*Load("national", true));
+  CHECK(checked == all3);
+  CHECK(all3 == all);
+  // A profile on disk that extends the pack: everything is compiled and checked at once.
+  aktkoll::ruleset::testing::TempPack t;
+  t.Write("profile.yaml", "name: kommunen\nextends: national\n");
+  auto profile = aktkoll::ruleset::LoadPack(t.Path("profile.yaml"));
+  REQUIRE(profile.ok());
+  auto [on_disk, all4] = CompiledOf(*profile.pack);
+  CHECK(on_disk == all4);
+  CHECK(all4 == all);
 }
 
 TEST_CASE("built-in packs compiled on first use find what fully checked ones find") {

@@ -17,6 +17,8 @@ TEST_CASE("CompileLater gives the program Compile gives") {
   CompileResult now = Compile(src, TestEnv());
   REQUIRE(now.ok());
   Program later = CompileLater(src, TestEnv());
+  CHECK(now.program->compiled());
+  CHECK_FALSE(later.compiled());
   CHECK(later.source() == src);
   CHECK(later.FindVariable("n") == now.program->FindVariable("n"));
   CHECK(later.FindVariable("nosuch") == -1);
@@ -32,6 +34,7 @@ TEST_CASE("CompileLater gives the program Compile gives") {
     REQUIRE(y.ok());
     CHECK(DebugString(*x) == DebugString(*y));
   }
+  CHECK(later.compiled());
   CHECK(later.result_type().ToString() == now.program->result_type().ToString());
   CHECK(later.result_type().ToString() == "bool");
 }
@@ -53,6 +56,7 @@ TEST_CASE("CompileLater reports a source that does not compile when it is used")
   REQUIRE_FALSE(w.ok());
   CHECK(w.error().message() == "the expression does not compile: unknown function 'nosuch'");
   CHECK(p.result_type().ToString() == "dyn");
+  CHECK(p.compiled());  // tried, and failed
 }
 
 TEST_CASE("a program compiled later is compiled once when threads first use it together") {

@@ -224,6 +224,19 @@ TEST_CASE("a message value may not read personal data") {
         " | ..........^\n");
 }
 
+TEST_CASE("a profile on disk that extends a built-in pack has its personal_paths checked against the pack's values") {
+  // The built-in rules were checked when aktkoll was built, but not against this profile's
+  // personal paths: loading it as `aktkoll check --rules` does must check them again.
+  TempPack t;
+  t.Write("profile.yaml", "name: kommunen\nextends: national\npersonal_paths: [decision.date]\n");
+  std::string errors = t.Errors("profile.yaml");
+  CHECK(errors.find("rules/national/SAM-001/rule.yaml:") != std::string::npos);
+  CHECK(errors.find(": fel: värdet 'decision_date' läser personuppgifter (decision.date, jämför 'decision.date' i "
+                    "paketets personal_paths); meddelanden får inte innehålla personuppgifter\n") != std::string::npos);
+  t.Write("ok/profile.yaml", "name: kommunen\nextends: national\n");
+  CHECK(t.Errors("ok/profile.yaml").empty());
+}
+
 TEST_CASE("a placeholder without a value") {
   CHECK(ErrorsForRule("assert: false\n"
                       "values: {days: 3}\n", "T-001")
