@@ -3,6 +3,7 @@
 // a clear "save it as UTF-8", never mojibake further down.
 #include <cstring>
 
+#include "core/utf8.h"
 #include "document/internal.h"
 
 namespace aktkoll::document::internal {
@@ -28,37 +29,6 @@ bool LooksLikeUtf16(std::string_view s) {
   size_t pairs = n / 2;
   if (pairs < 2) return false;
   return (even_nul * 4 >= pairs * 3 && odd_nul == 0) || (odd_nul * 4 >= pairs * 3 && even_nul == 0);
-}
-
-// Length of the valid UTF-8 sequence at s[i], or 0 when it is invalid. `latin1` says
-// whether the failure looks like a single-byte legacy encoding (a lone high byte) rather
-// than damaged UTF-8 (overlong form, surrogate, beyond U+10FFFF).
-size_t Utf8SequenceLength(std::string_view s, size_t i, bool* latin1) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  size_t n = s.size();
-  unsigned char b = p[i];
-  auto cont = [&](size_t k) { return i + k < n && (p[i + k] & 0xC0) == 0x80; };
-  *latin1 = true;
-  if (b < 0x80) return 1;
-  if (b < 0xC2) return 0;  // stray continuation byte or overlong 2-byte lead
-  if (b < 0xE0) return cont(1) ? 2 : 0;
-  if (b < 0xF0) {
-    if (!cont(1)) return 0;
-    *latin1 = false;
-    if (b == 0xE0 && p[i + 1] < 0xA0) return 0;   // overlong
-    if (b == 0xED && p[i + 1] >= 0xA0) return 0;  // UTF-16 surrogate
-    if (!cont(2)) return 0;
-    return 3;
-  }
-  if (b < 0xF5) {
-    if (!cont(1)) return 0;
-    *latin1 = false;
-    if (b == 0xF0 && p[i + 1] < 0x90) return 0;   // overlong
-    if (b == 0xF4 && p[i + 1] >= 0x90) return 0;  // beyond U+10FFFF
-    if (!cont(2) || !cont(3)) return 0;
-    return 4;
-  }
-  return 0;
 }
 
 }  // namespace
@@ -119,7 +89,7 @@ bool CheckEncoding(std::string_view content, std::string_view* body, InputError*
       continue;
     }
     bool latin1 = false;
-    size_t len = Utf8SequenceLength(content, i, &latin1);
+    size_t len = core::Utf8SequenceLength(content, i, &latin1);
     if (len == 0) {
       std::string msg = "ogiltig UTF-8 (byte " + Hex(b) + ")";
       if (latin1) msg += "; filen verkar vara Latin-1/Windows-1252 — spara den som UTF-8";

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/utf8.h"
+
 namespace aktkoll::report {
 
 std::string XmlEscape(std::string_view s) {
@@ -86,35 +88,16 @@ namespace {
 // Whether `s` is well-formed UTF-8 (RFC 3629: no overlong forms, no surrogates, nothing
 // above U+10FFFF) without a character that JSON escapes (control characters, '"', '\\').
 bool JsonPlain(std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  const auto* end = p + s.size();
-  while (p < end) {
-    const unsigned c = *p;
-    if (c < 0x80) {
+  for (size_t i = 0; i < s.size();) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c < 0x80) {  // most bytes: no call
       if (c < 0x20 || c == '"' || c == '\\') return false;
-      ++p;
+      ++i;
       continue;
     }
-    size_t more;
-    unsigned lo = 0x80, hi = 0xBF;  // the range of the second byte
-    if (c >= 0xC2 && c <= 0xDF) {
-      more = 1;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      more = 2;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      more = 3;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    } else {
-      return false;
-    }
-    if (static_cast<size_t>(end - p) <= more) return false;
-    if (p[1] < lo || p[1] > hi) return false;
-    for (size_t i = 2; i <= more; ++i)
-      if (p[i] < 0x80 || p[i] > 0xBF) return false;
-    p += more + 1;
+    const size_t len = core::Utf8SequenceLength(s, i);
+    if (len == 0) return false;
+    i += len;
   }
   return true;
 }
