@@ -16,6 +16,11 @@ namespace aktkoll::expr {
 struct Env::Variables {
   std::vector<std::string> names;
   std::vector<Type> types;
+  int Find(std::string_view name) const {  // the slot, or -1
+    for (size_t i = 0; i < names.size(); ++i)
+      if (names[i] == name) return static_cast<int>(i);
+    return -1;
+  }
 };
 
 namespace {
@@ -91,11 +96,7 @@ Result<int> Env::Declare(std::string_view name, Type type) {
   return static_cast<int>(vars_->names.size()) - 1;
 }
 
-int Env::FindVariable(std::string_view name) const {
-  for (size_t i = 0; i < vars_->names.size(); ++i)
-    if (vars_->names[i] == name) return static_cast<int>(i);
-  return -1;
-}
+int Env::FindVariable(std::string_view name) const { return vars_->Find(name); }
 
 size_t Env::variable_count() const { return vars_->names.size(); }
 const std::string& Env::variable_name(int slot) const { return vars_->names[static_cast<size_t>(slot)]; }
@@ -114,13 +115,10 @@ void Activation::Set(int slot, Value value) {
 }
 
 bool Activation::Bind(std::string_view name, Value value) {
-  for (size_t i = 0; i < vars_->names.size(); ++i) {
-    if (vars_->names[i] == name) {
-      Set(static_cast<int>(i), std::move(value));
-      return true;
-    }
-  }
-  return false;
+  const int slot = vars_->Find(name);
+  if (slot < 0) return false;
+  Set(slot, std::move(value));
+  return true;
 }
 
 void Activation::Clear() {
@@ -136,26 +134,22 @@ struct Program::Deferred {
   Env env;
   CompileOptions options;
   std::once_flag once;
-  std::atomic<const internal::ProgramImpl*> ready{nullptr};  // impl.get() once compiled
-  std::atomic<bool> done{false};                             // compiled, or failed to
-  std::shared_ptr<const internal::ProgramImpl> impl;
+  std::atomic<bool> done{false};  // compiled, or failed to: `impl` and `error` are set
+  std::shared_ptr<const internal::ProgramImpl> impl;  // null when the compile failed
   std::string error;  // the compile's first issue, when it failed
 };
 
 const internal::ProgramImpl* Program::impl() const {
   if (!deferred_) return impl_.get();
   Deferred& d = *deferred_;
-  if (const internal::ProgramImpl* p = d.ready.load(std::memory_order_acquire)) return p;
-  std::call_once(d.once, [&d] {
-    CompileResult r = Compile(d.source, d.env, d.options);
-    if (!r.ok()) {
-      d.error = r.issues.empty() ? std::string() : r.issues.front().message;
-    } else {
-      d.impl = std::move(r.program->impl_);
-      d.ready.store(d.impl.get(), std::memory_order_release);
-    }
-    d.done.store(true, std::memory_order_release);
-  });
+  if (!d.done.load(std::memory_order_acquire)) {
+    std::call_once(d.once, [&d] {
+      CompileResult r = Compile(d.source, d.env, d.options);
+      if (r.ok()) d.impl = std::move(r.program->impl_);
+      else if (!r.issues.empty()) d.error = r.issues.front().message;
+      d.done.store(true, std::memory_order_release);
+    });
+  }
   return d.impl.get();
 }
 
@@ -188,12 +182,7 @@ bool Program::compiled() const {
 
 const std::string& Program::source() const { return deferred_ ? deferred_->source : impl_->source; }
 
-int Program::FindVariable(std::string_view name) const {
-  const auto& v = vars();
-  for (size_t i = 0; i < v->names.size(); ++i)
-    if (v->names[i] == name) return static_cast<int>(i);
-  return -1;
-}
+int Program::FindVariable(std::string_view name) const { return vars()->Find(name); }
 
 Program CompileLater(std::string source, const Env& env, const CompileOptions& options) {
   Program program(nullptr);
