@@ -1,14 +1,16 @@
 // Every domain family at once, for the rule-pack loader:
 //   RegisterDomainFunctions(registry, catalogues)
-// registers dates (dates.h), personnummer (personnummer.h), catalogues (catalogues.h)
-// and intervals (intervals.h) into `registry`, which should already hold expr's
-// standard library (string(date) adds an overload to the standard `string`).
+// registers dates (dates.h), personnummer (personnummer.h), catalogues (catalogues.h),
+// intervals (intervals.h) and field walks (fields.h) into `registry`, which should
+// already hold expr's standard library (string(date) adds an overload to the standard
+// `string`).
 #pragma once
 
 #include <memory>
 
 #include "domain/catalogues.h"
 #include "domain/dates.h"
+#include "domain/fields.h"
 #include "domain/intervals.h"
 #include "domain/personnummer.h"
 #include "expr/registry.h"
@@ -18,8 +20,8 @@ namespace aktkoll::domain {
 inline expr::Result<void> RegisterDomainFunctions(expr::FunctionRegistry& registry,
                                                   std::shared_ptr<const Catalogues> catalogues) {
   for (auto r : {RegisterDateFunctions(registry), RegisterPersonnummerFunctions(registry),
-                 RegisterCatalogueFunctions(registry, std::move(catalogues)),
-                 RegisterIntervalFunctions(registry)}) {
+                 RegisterCatalogueFunctions(registry, catalogues), RegisterIntervalFunctions(registry),
+                 RegisterFieldFunctions(registry, std::move(catalogues))}) {
     if (!r.ok()) return r;
   }
   return {};

@@ -27,6 +27,10 @@ inline std::shared_ptr<const Catalogues> TestCatalogues() {
       expr::MakeMap({{Value::String("needs_assessed"), Value::Bool(false)},
                      {Value::String("documentation_exemption"), Value::Bool(true)}});
   c->vocabularies["bbic_areas"].codes = {"barnets_utveckling", "foraldrarnas_formaga", "familj_och_miljo"};
+  // Field paths for invalid_dates (fields_test.cc).
+  c->vocabularies["date_fields"].codes = {"decision.date", "decision.end_date", "events.changed_needs[].date",
+                                          "plan.revisions[].steps[].date", "odd/key~x.when", "dates[][]"};
+  c->vocabularies["bad_paths"].codes = {"decision.date", "follow_ups[0].date"};
   return c;
 }
 
