@@ -1,5 +1,6 @@
 #include "app/fixtures.h"
 
+#include <optional>
 #include <sstream>
 
 #include "document/loader.h"
@@ -14,6 +15,7 @@ struct Expectation {
   std::string rule;
   std::string pointer;
   core::Position pos;  // line 0 = any position
+  std::optional<std::vector<std::string>> requirements;  // `[GP-1]`: exactly these ids
   int line_in_file = 0;
   bool matched = false;
 };
@@ -45,9 +47,20 @@ void ParseDirectives(const std::string& text, std::vector<Expectation>* expectat
     std::istringstream fields(t.substr(7));
     Expectation e;
     e.line_in_file = n;
-    std::string pos;
-    fields >> e.rule >> e.pointer >> pos;
+    std::string pos, reqs;
+    fields >> e.rule >> e.pointer >> pos >> reqs;
+    if (!pos.empty() && pos[0] == '[') std::swap(pos, reqs);
     if (e.pointer == "\"\"") e.pointer.clear();
+    if (!reqs.empty()) {
+      if (reqs.size() < 3 || reqs.front() != '[' || reqs.back() != ']') {
+        problems->push_back("rad " + std::to_string(n) + ": ogiltiga krav '" + reqs + "', väntade t.ex. [GP-1,GP-8]");
+        continue;
+      }
+      std::vector<std::string> ids;
+      std::istringstream list(reqs.substr(1, reqs.size() - 2));
+      for (std::string id; std::getline(list, id, ',');) ids.push_back(id);
+      e.requirements = ids;
+    }
     if (e.rule.empty() || (e.pointer.empty() && t.find("\"\"") == std::string::npos) ||
         (!e.pointer.empty() && e.pointer[0] != '/')) {
       problems->push_back("rad " + std::to_string(n) + ": väntade '# expect: REGEL-ID /pekare [rad:kolumn]'");
@@ -68,8 +81,11 @@ void ParseDirectives(const std::string& text, std::vector<Expectation>* expectat
 }
 
 std::string Describe(const core::Finding& f) {
+  std::string reqs;
+  for (const std::string& r : f.requirements) reqs += (reqs.empty() ? " [" : ",") + r;
+  if (!reqs.empty()) reqs += "]";
   return f.rule + " " + (f.pointer.empty() ? "\"\"" : f.pointer) + " " + std::to_string(f.pos.line) + ":" +
-         std::to_string(f.pos.column) + " (" + f.message.sv + ")";
+         std::to_string(f.pos.column) + reqs + " (" + f.message.sv + ")";
 }
 
 FixtureResult RunOne(const engine::Engine& engine, const ruleset::Fixture& fixture) {
@@ -112,6 +128,7 @@ FixtureResult RunOne(const engine::Engine& engine, const ruleset::Fixture& fixtu
     for (Expectation& e : expectations) {
       if (e.matched || e.rule != f.rule || e.pointer != f.pointer) continue;
       if (e.pos.known() && e.pos != f.pos) continue;
+      if (e.requirements && *e.requirements != f.requirements) continue;
       e.matched = matched = true;
       break;
     }
@@ -120,8 +137,12 @@ FixtureResult RunOne(const engine::Engine& engine, const ruleset::Fixture& fixtu
   for (const Expectation& e : expectations) {
     if (e.matched) continue;
     std::string where = e.pos.known() ? " " + std::to_string(e.pos.line) + ":" + std::to_string(e.pos.column) : "";
+    std::string reqs;
+    if (e.requirements)
+      for (const std::string& r : *e.requirements) reqs += (reqs.empty() ? " [" : ",") + r;
+    if (!reqs.empty()) reqs += "]";
     result.problems.push_back("förväntad anmärkning saknas (rad " + std::to_string(e.line_in_file) +
-                              "): " + e.rule + " " + (e.pointer.empty() ? "\"\"" : e.pointer) + where);
+                              "): " + e.rule + " " + (e.pointer.empty() ? "\"\"" : e.pointer) + where + reqs);
   }
   result.passed = result.problems.empty();
   return result;

@@ -22,6 +22,7 @@ std::shared_ptr<const ruleset::Pack> LoadPackOrReport(const std::string& spec, c
   options.lang = lang;
   options.check_builtin = builtin == BuiltinPacks::kCheckAll;
   ruleset::LoadResult result = ruleset::LoadPack(spec, options);
+  std::fputs(result.diagnostics.FormatWarnings(lang).c_str(), stderr);
   if (!result.ok()) {
     std::fputs(result.diagnostics.Format(lang).c_str(), stderr);
     std::fprintf(stderr, lang == core::Lang::kEn ? "aktkoll: the rule pack '%s' could not be loaded (%zu errors)\n"

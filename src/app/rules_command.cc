@@ -119,6 +119,47 @@ int List(const Options& o) {
   return 0;
 }
 
+// `names` and the definitions they read, directly or not, in the pack's order.
+std::vector<std::string> DefinitionClosure(const Pack& pack, std::vector<std::string> names) {
+  for (auto it = pack.definitions.rbegin(); it != pack.definitions.rend(); ++it) {
+    if (std::find(names.begin(), names.end(), it->name) == names.end()) continue;
+    for (const std::string& u : it->uses)
+      if (std::find(names.begin(), names.end(), u) == names.end()) names.push_back(u);
+  }
+  std::vector<std::string> out;
+  for (const ruleset::Definition& d : pack.definitions)
+    if (std::find(names.begin(), names.end(), d.name) != names.end()) out.push_back(d.name);
+  return out;
+}
+
+int ExplainDefinition(const Pack& pack, const ruleset::Definition& d, core::Lang lang) {
+  bool en = lang == core::Lang::kEn;
+  std::string out = std::string(en ? "Definition " : "Definitionen ") + d.name +
+                    (d.type.empty() ? "" : " (" + d.type + ")") + (en ? "    Pack: " : "    Paket: ") + d.pack + "\n\n";
+  auto section = [&](const char* sv, const char* english, const std::string& body) {
+    if (body.empty()) return;
+    out += std::string(en ? english : sv) + "\n" + Indent(body, 2) + "\n\n";
+  };
+  section("Beskrivning", "Description", d.description.In(lang));
+  section("Uttryck", "Expression", d.source);
+  std::string reads;
+  for (const std::string& u : DefinitionClosure(pack, d.uses)) {
+    const ruleset::Definition* x = pack.FindDefinition(u);
+    reads += u + (x->description.In(lang).empty() ? "" : "  " + x->description.In(lang)) + "\n";
+    reads += Indent(x->source, 4) + "\n";
+  }
+  section("Definitioner som den läser", "Definitions it reads", reads);
+  std::string users;
+  for (const Rule& r : pack.rules) {
+    std::vector<std::string> all = DefinitionClosure(pack, r.definitions);
+    if (std::find(all.begin(), all.end(), d.name) != all.end()) users += r.id + "  " + r.title.In(lang) + "\n";
+  }
+  section("Regler som läser den", "Rules that read it", users);
+  out += std::string(en ? "File: " : "Fil: ") + core::FormatLocation(d.file, d.pos) + "\n";
+  std::fputs(out.c_str(), stdout);
+  return 0;
+}
+
 int Explain(const Options& o) {
   core::Lang lang = LangOf(o);
   bool en = lang == core::Lang::kEn;
@@ -126,8 +167,10 @@ int Explain(const Options& o) {
   if (!pack) return 2;
   const Rule* r = pack->Find(o.id);
   if (!r) {
+    if (const ruleset::Definition* d = pack->FindDefinition(o.id)) return ExplainDefinition(*pack, *d, lang);
     std::vector<std::string> ids;
     for (const Rule& x : pack->rules) ids.push_back(x.id);
+    for (const ruleset::Definition& x : pack->definitions) ids.push_back(x.name);
     std::string near = ruleset::ClosestMatch(o.id, ids);
     std::fprintf(stderr, en ? "aktkoll: no rule '%s' in %s%s\n" : "aktkoll: regeln '%s' finns inte i %s%s\n",
                  o.id.c_str(), PackLine(*pack).c_str(),
@@ -165,6 +208,13 @@ int Explain(const Options& o) {
     params += "\n  " + p.description.In(lang) + "\n";
   }
   section("Parametrar", "Parameters", params);
+  std::string defs;
+  for (const std::string& name : DefinitionClosure(*pack, r->definitions)) {
+    const ruleset::Definition* d = pack->FindDefinition(name);
+    defs += name + (d->description.In(lang).empty() ? "" : "  " + d->description.In(lang)) + "\n";
+    defs += Indent(d->source, 4) + "\n";
+  }
+  section("Definitioner som regeln läser", "Definitions the rule reads", defs);
   out += std::string(en ? "File: " : "Fil: ") + r->file + "\n";
   std::fputs(out.c_str(), stdout);
   return 0;
@@ -287,7 +337,7 @@ void AddRulesCommand(CLI::App& app, int* exit_code) {
   list->callback([o, exit_code] { *exit_code = List(*o); });
 
   CLI::App* explain = rules->add_subcommand("explain", "Visa en regels dokumentation");
-  explain->add_option("id", o->id, "Regel-id, t.ex. GP-001")->required();
+  explain->add_option("id", o->id, "Regel-id, t.ex. GP-001, eller en definitions namn, t.ex. needs_assessed")->required();
   AddPackOptions(explain, o.get());
   explain->callback([o, exit_code] { *exit_code = Explain(*o); });
 

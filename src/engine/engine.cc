@@ -89,14 +89,141 @@ std::string ReplaceAll(std::string s, const std::string& from, const std::string
   return s;
 }
 
+enum class LazyState : uint8_t { kNone, kBusy, kDone, kFailed };
+
+// The pack's definitions for one case: each evaluated the first time an expression reads
+// it, then kept (its error too) for every later rule.
+class DefinitionCache final : public expr::LazyValues {
+ public:
+  DefinitionCache(const ruleset::Pack& pack, const Value& root, const Value& as_of, const expr::EvalOptions& options)
+      : pack_(pack), options_(options), act_(*pack.definitions_env), values_(pack.definitions.size()),
+        errors_(pack.definitions.size()), state_(pack.definitions.size(), LazyState::kNone) {
+    act_.Set(ruleset::kCaseSlot, root);
+    act_.Set(ruleset::kAsOfSlot, as_of);
+    for (size_t i = 0; i < pack.params.size(); ++i)
+      act_.Set(ruleset::kFirstPackParamSlot + static_cast<int>(i), pack.params[i].value);
+    Attach(act_);
+  }
+
+  // Makes the definitions readable from `act` (an activation of a rule of this pack).
+  void Attach(expr::Activation& act) {
+    const int first = pack_.first_definition_slot;
+    act.SetLazy(first, first + static_cast<int>(pack_.definitions.size()), this);
+  }
+
+  const Value* Resolve(int slot, std::optional<expr::Error>* error) override {
+    const size_t i = static_cast<size_t>(slot - pack_.first_definition_slot);
+    switch (state_[i]) {
+      case LazyState::kDone: return &values_[i];
+      case LazyState::kFailed: *error = errors_[i]; return nullptr;
+      case LazyState::kBusy:
+        *error = expr::Error(expr::ErrorCode::kInternal,
+                             Msg("definitionen '", "the definition '") + pack_.definitions[i].name +
+                                 Msg("' läser sig själv", "' reads itself"));
+        return nullptr;
+      case LazyState::kNone: break;
+    }
+    state_[i] = LazyState::kBusy;
+    const ruleset::Definition& d = pack_.definitions[i];
+    auto r = d.program->Evaluate(act_, options_);
+    if (!r.ok()) {
+      errors_[i] = expr::Error(r.error().code(), Msg("i definitionen '", "in the definition '") + d.name + "': " +
+                                                     r.error().message());
+      state_[i] = LazyState::kFailed;
+      *error = errors_[i];
+      return nullptr;
+    }
+    values_[i] = std::move(*r);
+    state_[i] = LazyState::kDone;
+    return &values_[i];
+  }
+
+ private:
+  std::string Msg(const char* sv, const char* en) const { return options_.lang == expr::Lang::kEn ? en : sv; }
+
+  const ruleset::Pack& pack_;
+  const expr::EvalOptions& options_;
+  expr::Activation act_;
+  std::vector<Value> values_;
+  std::vector<std::optional<expr::Error>> errors_;
+  std::vector<LazyState> state_;
+};
+
+// A rule's lets for one case: evaluated against the rule's own activation when first
+// read; those that read the for_each element are forgotten before the next element.
+class LetCache final : public expr::LazyValues {
+ public:
+  LetCache(const Rule& rule, expr::Activation& act, const expr::EvalOptions& options)
+      : rule_(rule), act_(act), options_(options), values_(rule.lets.size()),
+        errors_(rule.lets.size()), state_(rule.lets.size(), LazyState::kNone) {
+    if (!rule.lets.empty()) {
+      const int first = rule.lets.front().slot;
+      act.SetLazy(first, first + static_cast<int>(rule.lets.size()), this);
+    }
+  }
+
+  void NextItem() {
+    for (size_t i = 0; i < rule_.lets.size(); ++i)
+      if (rule_.lets[i].per_item) state_[i] = LazyState::kNone;
+  }
+
+  const Value* Resolve(int slot, std::optional<expr::Error>* error) override {
+    const size_t i = static_cast<size_t>(slot - rule_.lets.front().slot);
+    switch (state_[i]) {
+      case LazyState::kDone: return &values_[i];
+      case LazyState::kFailed: *error = errors_[i]; return nullptr;
+      case LazyState::kBusy:  // the loader lets a let read only earlier ones
+        *error = expr::Error(expr::ErrorCode::kInternal, "let " + rule_.lets[i].name);
+        return nullptr;
+      case LazyState::kNone: break;
+    }
+    state_[i] = LazyState::kBusy;
+    const ruleset::Let& let = rule_.lets[i];
+    auto r = let.program.Evaluate(act_, options_);
+    if (!r.ok()) {
+      errors_[i] = expr::Error(r.error().code(),
+                               std::string(options_.lang == expr::Lang::kEn ? "in the let '" : "i let-värdet '") +
+                                   let.name + "': " + r.error().message());
+      state_[i] = LazyState::kFailed;
+      *error = errors_[i];
+      return nullptr;
+    }
+    values_[i] = std::move(*r);
+    state_[i] = LazyState::kDone;
+    return &values_[i];
+  }
+
+  // The value of the let named `name`, or an error.
+  expr::Result<Value> Get(const std::string& name) {
+    for (const ruleset::Let& l : rule_.lets) {
+      if (l.name != name) continue;
+      std::optional<expr::Error> error;
+      const Value* v = Resolve(l.slot, &error);
+      if (!v) return error ? *error : expr::Error(expr::ErrorCode::kInternal, name);
+      return *v;
+    }
+    return expr::Error(expr::ErrorCode::kInternal, name);
+  }
+
+ private:
+  const Rule& rule_;
+  const expr::Activation& act_;
+  const expr::EvalOptions& options_;
+  std::vector<Value> values_;
+  std::vector<std::optional<expr::Error>> errors_;
+  std::vector<LazyState> state_;
+};
+
 // The state of one Check call.
 class CaseRun {
  public:
   CaseRun(const Engine& engine, const EngineOptions& options, const document::Node& root, const Finding& base,
           int64_t as_of, std::vector<Finding>* out)
       : options_(options), root_(root), view_(root), base_(base),
-        as_of_(Value::Date(static_cast<int32_t>(as_of))), decision_day_(as_of), out_(out) {
+        as_of_(Value::Date(static_cast<int32_t>(as_of))), decision_day_(as_of), out_(out),
+        definitions_(engine.pack(), view_.root(), as_of_, options_.eval) {
     const ruleset::Pack& pack = engine.pack();
+    pack_ = &pack;
     if (pack.decision_date) {
       expr::Activation act(*pack.env);
       act.Set(ruleset::kCaseSlot, view_.root());
@@ -113,10 +240,8 @@ class CaseRun {
   void Deadlines(const Rule& rule, std::vector<Deadline>* out) {
     if (!rule.deadline) return;
     expr::Activation act(*rule.env);
-    act.Set(ruleset::kCaseSlot, view_.root());
-    act.Set(ruleset::kAsOfSlot, as_of_);
-    for (size_t i = 0; i < rule.params.size(); ++i)
-      act.Set(ruleset::kFirstParamSlot + static_cast<int>(i), rule.params[i].value);
+    Bind(rule, act);
+    LetCache lets(rule, act, options_.eval);
     if (rule.when) {
       auto r = rule.when->Evaluate(act, options_.eval);
       if (!r.ok()) {
@@ -125,7 +250,12 @@ class CaseRun {
       }
       if (!r->is(expr::Kind::kBool) || !r->bool_value()) return;
     }
-    auto one = [&](const std::string& pointer) {
+    auto one = [&](std::string pointer) {
+      for (const std::string& name : rule.pointer_lets) {
+        auto v = lets.Get(name);
+        if (v.ok() && v->is(expr::Kind::kString))
+          pointer = ReplaceAll(pointer, "{" + name + "}", std::string(v->string_value()));
+      }
       auto d = rule.deadline->Evaluate(act, options_.eval);
       if (!d.ok()) {
         RuleError(rule, "deadline", d.error().message());
@@ -165,6 +295,7 @@ class CaseRun {
       for (size_t i = 0; i < l.size(); ++i) {
         Value v = l.Get(i);
         act.Set(rule.item_slot, v);
+        lets.NextItem();
         std::string index = std::to_string(i);
         std::string key = v.is(expr::Kind::kString) || v.is(expr::Kind::kInt) ? ValueText(v, core::Lang::kSv) : index;
         if (rule.key_from_personal && !LooksLikeCode(key)) key = index;
@@ -175,6 +306,7 @@ class CaseRun {
       for (size_t i = 0; i < m.size(); ++i) {
         Value k = m.KeyAt(i);
         act.Set(rule.item_slot, k);
+        lets.NextItem();
         std::string key = ValueText(k, core::Lang::kSv);
         if (rule.key_from_personal && !LooksLikeCode(key)) key = std::to_string(i);
         one(pointer_for(std::to_string(i), key));
@@ -185,10 +317,9 @@ class CaseRun {
   // Runs one rule; returns (applied, failed).
   std::pair<bool, bool> Run(const Rule& rule) {
     expr::Activation act(*rule.env);
-    act.Set(ruleset::kCaseSlot, view_.root());
-    act.Set(ruleset::kAsOfSlot, as_of_);
-    for (size_t i = 0; i < rule.params.size(); ++i)
-      act.Set(ruleset::kFirstParamSlot + static_cast<int>(i), rule.params[i].value);
+    Bind(rule, act);
+    LetCache lets(rule, act, options_.eval);
+    lets_ = &lets;
     if (rule.when) {
       auto r = rule.when->Evaluate(act, options_.eval);
       if (!r.ok()) return {true, RuleError(rule, "when", r.error().message())};
@@ -209,6 +340,7 @@ class CaseRun {
         item.key = v.is(expr::Kind::kString) || v.is(expr::Kind::kInt) ? ValueText(v, core::Lang::kSv) : item.index;
         if (rule.key_from_personal && !LooksLikeCode(item.key)) item.key = item.index;
         act.Set(rule.item_slot, v);
+        lets.NextItem();
         if (Assert(rule, act, &item, &v)) failed = true;
         if (failed && errored_) break;
       }
@@ -220,6 +352,7 @@ class CaseRun {
         item.key = ValueText(k, core::Lang::kSv);
         if (rule.key_from_personal && !LooksLikeCode(item.key)) item.key = item.index;
         act.Set(rule.item_slot, k);
+        lets.NextItem();
         Value element = m.ValueAt(i);
         if (Assert(rule, act, &item, &element)) failed = true;
         if (failed && errored_) break;
@@ -232,6 +365,46 @@ class CaseRun {
   }
 
  private:
+  // Binds what every expression of the rule may read: the case, the as-of date, the pack's
+  // parameters and definitions, and the rule's own parameters.
+  void Bind(const Rule& rule, expr::Activation& act) {
+    const ruleset::Pack& pack = *pack_;
+    act.Set(ruleset::kCaseSlot, view_.root());
+    act.Set(ruleset::kAsOfSlot, as_of_);
+    for (size_t i = 0; i < pack.params.size(); ++i)
+      act.Set(ruleset::kFirstPackParamSlot + static_cast<int>(i), pack.params[i].value);
+    definitions_.Attach(act);
+    for (size_t i = 0; i < rule.params.size(); ++i)
+      act.Set(rule.first_param_slot + static_cast<int>(i), rule.params[i].value);
+  }
+
+  // The requirement ids the finding breaks: the rule's `requirement`, else all of them.
+  bool Requirements(const Rule& rule, expr::Activation& act, std::vector<std::string>* out) {
+    if (!rule.requirement) {
+      *out = rule.requirements;
+      return true;
+    }
+    auto r = rule.requirement->Evaluate(act, options_.eval);
+    if (!r.ok()) return !RuleError(rule, "requirement", r.error().message());
+    std::vector<Value> ids;
+    if (r->is(expr::Kind::kString)) {
+      ids.push_back(*r);
+    } else if (r->is(expr::Kind::kList)) {
+      for (size_t i = 0; i < r->list_value().size(); ++i) ids.push_back(r->list_value().Get(i));
+    } else {
+      return !RuleError(rule, "requirement", std::string("väntade ett krav-id, fick ") + expr::KindName(r->kind()));
+    }
+    for (const Value& id : ids) {
+      std::string s = id.is(expr::Kind::kString) ? std::string(id.string_value()) : expr::DebugString(id);
+      if (!id.is(expr::Kind::kString) ||
+          std::find(rule.requirements.begin(), rule.requirements.end(), s) == rule.requirements.end())
+        return !RuleError(rule, "requirement", "kravet " + s + " står inte i regelns requirements");
+      if (std::find(out->begin(), out->end(), s) == out->end()) out->push_back(s);
+    }
+    if (out->empty()) return !RuleError(rule, "requirement", "inget krav-id");
+    return true;
+  }
+
   static std::string NotBool(const Value& v) { return std::string("väntade bool, fick ") + expr::KindName(v.kind()); }
 
   // Evaluates the assertion; on false adds the finding. Returns whether the rule failed.
@@ -268,13 +441,22 @@ class CaseRun {
       pointer = ReplaceAll(pointer, "{key}", document::EscapePointerToken(item->key));
       if (pointer.empty() && element) pointer = DocView::PointerOf(*element).value_or("");
     }
+    for (const std::string& name : rule.pointer_lets) {
+      auto v = lets_->Get(name);
+      if (!v.ok()) return RuleError(rule, "pointer", v.error().message());
+      if (!v->is(expr::Kind::kString))
+        return RuleError(rule, "pointer", "{" + name + "}: väntade en sträng, fick " + expr::KindName(v->kind()));
+      pointer = ReplaceAll(pointer, "{" + name + "}", std::string(v->string_value()));
+    }
+    std::vector<std::string> requirements;
+    if (!Requirements(rule, act, &requirements)) return true;
     f.pointer = pointer;
     f.pos = document::ResolveNearest(root_, pointer).pos;
     f.message.sv = Interpolate(rule.message.sv, p, core::Lang::kSv);
     f.message.en = rule.message.en.empty() ? "" : Interpolate(rule.message.en, p, core::Lang::kEn);
     for (const ruleset::LawRef& law : rule.law)
       if (law.InForce(decision_day_)) f.law.push_back(law.ref);
-    f.requirements = rule.requirements;
+    f.requirements = std::move(requirements);
     out_->push_back(std::move(f));
     return true;
   }
@@ -301,6 +483,9 @@ class CaseRun {
   int64_t decision_day_;
   std::vector<Finding>* out_;
   bool errored_ = false;
+  const ruleset::Pack* pack_ = nullptr;
+  DefinitionCache definitions_;
+  LetCache* lets_ = nullptr;  // the running rule's
 };
 
 }  // namespace

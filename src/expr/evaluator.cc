@@ -86,6 +86,14 @@ class Evaluator {
       case NodeKind::kIdent: {
         if (n.is_local) return &locals_[n.slot];
         const Value* v = act_.Get(n.slot);
+        if (!v) {
+          if (LazyValues* lazy = act_.LazyFor(n.slot)) {
+            std::optional<Error> error;
+            v = lazy->Resolve(n.slot, &error);
+            if (!v) return Err(error ? std::move(*error) : Error(ErrorCode::kInternal, n.name));
+            return v;
+          }
+        }
         if (!v)
           return Err(Error(ErrorCode::kUnboundVariable, Msg(lang_, "variabeln '", "variable '") + n.name +
                                                             Msg(lang_, "' har inget värde", "' has no value")));

@@ -16,8 +16,8 @@ namespace aktkoll::expr {
 struct Env::Variables {
   std::vector<std::string> names;
   std::vector<Type> types;
-  int Find(std::string_view name) const {  // the slot, or -1
-    for (size_t i = 0; i < names.size(); ++i)
+  int Find(std::string_view name) const {  // the slot, or -1; the last declared wins
+    for (size_t i = names.size(); i-- > 0;)
       if (names[i] == name) return static_cast<int>(i);
     return -1;
   }
@@ -84,10 +84,10 @@ Env::Env(std::shared_ptr<const FunctionRegistry> registry)
   if (!registry_) registry_ = std::make_shared<FunctionRegistry>();
 }
 
-Result<int> Env::Declare(std::string_view name, Type type) {
+Result<int> Env::Declare(std::string_view name, Type type, bool shadow) {
   if (!ValidVariableName(name))
     return Error(ErrorCode::kInvalidArgument, "invalid variable name '" + std::string(name) + "'");
-  if (FindVariable(name) >= 0)
+  if (!shadow && FindVariable(name) >= 0)
     return Error(ErrorCode::kInvalidArgument, "variable '" + std::string(name) + "' declared twice");
   auto copy = std::make_shared<Variables>(*vars_);  // copy-on-write: Activations share the old one
   copy->names.emplace_back(name);
@@ -112,6 +112,16 @@ void Activation::Set(int slot, Value value) {
   if (slot < 0 || static_cast<size_t>(slot) >= values_.size()) return;
   values_[static_cast<size_t>(slot)] = std::move(value);
   bound_[static_cast<size_t>(slot)] = true;
+}
+
+void Activation::SetLazy(int first, int end, LazyValues* source) {
+  for (LazyRange& r : lazy_) {
+    if (r.source == nullptr || (r.first == first && r.end == end)) {
+      r = LazyRange{first, end, source};
+      return;
+    }
+  }
+  lazy_[1] = LazyRange{first, end, source};
 }
 
 bool Activation::Bind(std::string_view name, Value value) {

@@ -17,6 +17,7 @@
 // never throws and never crashes on any input; failures come back as an Error.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -82,8 +83,9 @@ class Env {
   explicit Env(std::shared_ptr<const FunctionRegistry> registry);
 
   // Declares a variable and returns its slot (0, 1, 2... in declaration order). Names may
-  // be qualified ("a.b"). Fails on a duplicate, a reserved word or a malformed name.
-  Result<int> Declare(std::string_view name, Type type);
+  // be qualified ("a.b"). Fails on a duplicate (unless `shadow`: then the new variable
+  // hides the earlier one of that name), a reserved word or a malformed name.
+  Result<int> Declare(std::string_view name, Type type, bool shadow = false);
   // The slot of a variable, or -1.
   int FindVariable(std::string_view name) const;
   size_t variable_count() const;
@@ -103,6 +105,18 @@ class Env {
 
 class Program;
 
+// Values of variables computed on demand: a pack's named definitions, a rule's `let`s. An
+// Activation hands the evaluator to its LazyValues for a slot in the source's range that
+// it has not bound. The source decides when to compute and how long to keep a value; the
+// rule engine computes each at most once per case (or per element). Used by one thread.
+class LazyValues {
+ public:
+  virtual ~LazyValues() = default;
+  // The value of `slot`, valid while the source lives and is not reset; nullptr with
+  // `*error` set when it cannot be computed (the error says which name failed).
+  virtual const Value* Resolve(int slot, std::optional<Error>* error) = 0;
+};
+
 // Variable values for one evaluation: a slot array in declaration order. Binding by slot
 // is a store; binding by name is a short linear search over the declared names.
 class Activation {
@@ -111,6 +125,15 @@ class Activation {
   explicit Activation(const Program& program);
 
   void Set(int slot, Value value);
+  // Slots [first, end) that are not Set are asked of `source` when read. At most two
+  // ranges; the source must outlive every evaluation with this activation.
+  void SetLazy(int first, int end, LazyValues* source);
+  // The lazy source for an unbound slot, or nullptr.
+  LazyValues* LazyFor(int slot) const {
+    for (const LazyRange& r : lazy_)
+      if (r.source && slot >= r.first && slot < r.end) return r.source;
+    return nullptr;
+  }
   // false when no variable of that name was declared.
   bool Bind(std::string_view name, Value value);
   void Clear();  // unbinds every slot
@@ -126,6 +149,11 @@ class Activation {
   std::shared_ptr<const Env::Variables> vars_;
   std::vector<Value> values_;
   std::vector<bool> bound_;
+  struct LazyRange {
+    int first = 0, end = 0;
+    LazyValues* source = nullptr;
+  };
+  std::array<LazyRange, 2> lazy_{};
 };
 
 namespace internal {

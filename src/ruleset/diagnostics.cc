@@ -23,22 +23,33 @@ void Diagnostics::Add(const std::string& path, core::Position pos, std::string s
   list_.push_back(Diagnostic{path, pos, core::Text{std::move(sv), std::move(en)}});
 }
 
-std::string Diagnostics::Format(core::Lang lang) const {
-  std::vector<Diagnostic> sorted = list_;
+void Diagnostics::AddWarning(const std::string& path, core::Position pos, std::string sv, std::string en) {
+  warnings_.push_back(Diagnostic{path, pos, core::Text{std::move(sv), std::move(en)}, true});
+}
+
+namespace {
+
+std::string FormatAll(const Diagnostics& diags, std::vector<Diagnostic> sorted, core::Lang lang) {
   std::stable_sort(sorted.begin(), sorted.end(), [](const Diagnostic& a, const Diagnostic& b) {
     return std::tie(a.path, a.pos) < std::tie(b.path, b.pos);
   });
   std::string out;
   for (const Diagnostic& d : sorted) {
-    out += FormatDiagnostic(d, Source(d.path), lang);
+    out += FormatDiagnostic(d, diags.Source(d.path), lang);
     out += '\n';
   }
   return out;
 }
 
+}  // namespace
+
+std::string Diagnostics::Format(core::Lang lang) const { return FormatAll(*this, list_, lang); }
+std::string Diagnostics::FormatWarnings(core::Lang lang) const { return FormatAll(*this, warnings_, lang); }
+
 std::string FormatDiagnostic(const Diagnostic& d, const std::string* source, core::Lang lang) {
   std::string out = core::FormatLocation(d.path, d.pos);
-  out += lang == core::Lang::kEn ? ": error: " : ": fel: ";
+  if (d.warning) out += lang == core::Lang::kEn ? ": warning: " : ": varning: ";
+  else out += lang == core::Lang::kEn ? ": error: " : ": fel: ";
   out += d.message.In(lang);
   if (source == nullptr || !d.pos.known()) return out;
   size_t start = OffsetOf(*source, core::Position{d.pos.line, 1});

@@ -23,6 +23,7 @@ struct Diagnostic {
   std::string path;
   core::Position pos;
   core::Text message;
+  bool warning = false;  // "varning:" instead of "fel:"; a warning does not stop the load
 };
 
 class Diagnostics {
@@ -32,17 +33,24 @@ class Diagnostics {
   const std::string* Source(const std::string& path) const;
 
   void Add(const std::string& path, core::Position pos, std::string sv, std::string en);
+  // A problem that does not stop the pack from loading (e.g. a definition nothing reads).
+  void AddWarning(const std::string& path, core::Position pos, std::string sv, std::string en);
+  // empty() and size() count errors only.
   bool empty() const { return list_.empty(); }
   size_t size() const { return list_.size(); }
   const std::vector<Diagnostic>& list() const { return list_; }
+  const std::vector<Diagnostic>& warnings() const { return warnings_; }
 
-  // Every diagnostic ordered by file and position, formatted as above, each ending in a
+  // Every error ordered by file and position, formatted as above, each ending in a
   // newline.
   std::string Format(core::Lang lang = core::Lang::kSv) const;
+  // The same for the warnings.
+  std::string FormatWarnings(core::Lang lang = core::Lang::kSv) const;
 
  private:
   std::map<std::string, std::string> sources_;
   std::vector<Diagnostic> list_;
+  std::vector<Diagnostic> warnings_;
 };
 
 // One diagnostic as three lines (two when the position or the text is unknown), no

@@ -161,6 +161,22 @@ class Scanner {
 
 std::vector<RefChain> ScanReferences(std::string_view source) { return Scanner(source).Run(); }
 
+std::vector<NameRef> ReadNames(std::string_view source) {
+  std::vector<RefChain> chains = ScanReferences(source);
+  std::vector<std::string> declared;
+  for (const RefChain& c : chains)
+    if (c.declaration) declared.push_back(c.parts[0]);
+  std::vector<NameRef> out;
+  for (const RefChain& c : chains) {
+    const std::string& name = c.parts[0];
+    if (c.declaration || std::find(declared.begin(), declared.end(), name) != declared.end()) continue;
+    bool seen = false;
+    for (const NameRef& r : out) seen = seen || r.name == name;
+    if (!seen) out.push_back({name, c.offsets[0]});
+  }
+  return out;
+}
+
 std::vector<CasePath> ScanCasePaths(std::string_view source, const std::string& item,
                                     const std::string& item_path) {
   std::vector<CasePath> out;

@@ -41,6 +41,15 @@ struct RefChain {
 // Chains rooted at variables (identifiers directly followed by '(' are calls, left out).
 std::vector<RefChain> ScanReferences(std::string_view source);
 
+// The variables an expression reads, each with the offset of its first use: the roots of
+// its reference chains, less the names its macros declare (`f` in `.map(f, ...)`), which
+// are left out wherever they appear.
+struct NameRef {
+  std::string name;
+  size_t offset = 0;
+};
+std::vector<NameRef> ReadNames(std::string_view source);
+
 // A path an expression reads from the case (without the `c.`), where it starts in the
 // source, and whether a method call follows (then only the elements or a size are used).
 struct CasePath {

@@ -154,8 +154,6 @@ class Loader {
     // A built-in rule was compiled and checked when aktkoll was built, against its own
     // pack's personal_paths and the standard functions. A chain with a file from disk may
     // add personal paths (or the caller its own functions), so then every rule is checked.
-    bool all_builtin = !options_.check_builtin && !options_.register_functions;
-    for (const auto& p : chain_) all_builtin = all_builtin && p->source == &EmbeddedSource();
     for (auto& p : chain_) {
       std::vector<std::string> files = p->source->List(p->dir);
       // A folder below this one with its own pack.yaml or profile.yaml is another pack.
@@ -175,7 +173,7 @@ class Loader {
         auto spec = std::make_unique<RuleSpec>();
         spec->file = std::move(file);
         spec->rule.pack = p->name;
-        spec->trusted = all_builtin;
+        spec->trusted = trusted_;
         if (!ParseRuleFile(spec.get())) continue;
         const std::string& id = spec->rule.id;
         if (!id.empty()) {
@@ -221,6 +219,8 @@ class Loader {
           continue;
         }
         if (o.severity) spec->rule.severity = *o.severity;
+        if (o.law) spec->rule.law = *o.law;
+        spec->rule.law.insert(spec->rule.law.end(), o.add_law.begin(), o.add_law.end());
         for (const ParamOverride& po : o.params) {
           Param* param = nullptr;
           std::vector<std::string> names;
@@ -240,6 +240,7 @@ class Loader {
           ParseParamValue(f, param->type, *po.value, &param->value, &param->value_text);
         }
       }
+      for (auto& r : rules_) r->rule.law.insert(r->rule.law.end(), p->add_law.begin(), p->add_law.end());
       for (const Located& d : p->disable) {
         if (!FindRule(d.value)) ReportUnknownRule(f, d, "disable");
         else disabled->insert(d.value);
@@ -282,6 +283,44 @@ class Loader {
     }
   }
 
+  // The pack parameters along the chain: declared by the base pack or a profile, given a
+  // new value by a later profile.
+  void AssembleParams(Pack* pack) {
+    for (auto& p : chain_) {
+      YamlFile* f = p->file.get();
+      for (size_t i = 0; i < p->params.size(); ++i) {
+        const Param& param = p->params[i];
+        if (pack->FindParam(param.name)) {
+          f->Error(p->param_pos[i],
+                   "parametern '" + param.name + "' finns redan i paketet som profilen bygger på; ge den ett nytt värde med '" +
+                       param.name + ": <värde>'",
+                   "parameter '" + param.name + "' already exists in the pack the profile extends; give it a new value with '" +
+                       param.name + ": <value>'");
+          continue;
+        }
+        pack->params.push_back(param);
+      }
+      for (const ParamOverride& po : p->param_values) {
+        Param* param = nullptr;
+        std::vector<std::string> names;
+        for (Param& q : pack->params) {
+          names.push_back(q.name);
+          if (q.name == po.name) param = &q;
+        }
+        if (!param) {
+          std::string near = ClosestMatch(po.name, names);
+          f->Error(po.pos,
+                   "paketet har ingen parameter '" + po.name + "'" + (near.empty() ? "" : " (menade du '" + near + "'?)") +
+                       "; en ny parameter deklareras med type och default",
+                   "the pack has no parameter '" + po.name + "'" + (near.empty() ? "" : " (did you mean '" + near + "'?)") +
+                       "; a new parameter is declared with type and default");
+          continue;
+        }
+        ParseParamValue(f, param->type, *po.value, &param->value, &param->value_text);
+      }
+    }
+  }
+
   void Assemble(Pack* pack) {
     const PackSpec& base = *chain_.front();
     const PackSpec& outer = *chain_.back();
@@ -304,6 +343,12 @@ class Loader {
       for (const auto& [nc, pos] : p->not_checkable) pack->not_checkable.push_back(nc);
     }
     pack->personal_paths = personal;
+    AssembleParams(pack);
+    // A built-in rule was compiled and checked when aktkoll was built, against its own
+    // pack's personal_paths and the standard functions. A chain with a file from disk may
+    // add personal paths (or the caller its own functions), so then every rule is checked.
+    trusted_ = !options_.check_builtin && !options_.register_functions;
+    for (const auto& p : chain_) trusted_ = trusted_ && p->source == &EmbeddedSource();
 
     ReadRules();
     ReadCatalogues(pack);
@@ -328,10 +373,13 @@ class Loader {
       pack->decision_date = CompileAt(f, *decision_date, *env, options_.lang, "decision_date");
     }
 
+    AssembleDefinitions(chain_, shared, personal, options_.lang, trusted_, pack);
     std::vector<RuleSpec*> specs;
     for (auto& r : rules_) specs.push_back(r.get());
-    CompileRules(*pack, personal, shared, options_.lang, &specs);
     if (!diags_->empty()) return;
+    CompileRules(*pack, personal, options_.lang, &specs);
+    if (!diags_->empty()) return;
+    if (!trusted_) WarnUnusedDefinitions(*pack, specs, diags_);
 
     for (auto& r : rules_) {
       if (disabled.count(r->rule.id)) pack->disabled.push_back(r->rule.id);
@@ -357,6 +405,7 @@ class Loader {
   std::vector<std::unique_ptr<RuleSpec>> rules_;
   std::vector<std::unique_ptr<YamlFile>> catalogues_;
   std::map<std::string, std::string> files_;  // every file read, by path (sorted)
+  bool trusted_ = false;  // every file is built in: compile on first use
 };
 
 }  // namespace

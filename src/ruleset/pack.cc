@@ -34,4 +34,16 @@ const Rule* Pack::Find(const std::string& id) const {
   return nullptr;
 }
 
+const Definition* Pack::FindDefinition(const std::string& name) const {
+  for (const Definition& d : definitions)
+    if (d.name == name) return &d;
+  return nullptr;
+}
+
+const Param* Pack::FindParam(const std::string& name) const {
+  for (const Param& p : params)
+    if (p.name == name) return &p;
+  return nullptr;
+}
+
 }  // namespace aktkoll::ruleset

@@ -66,6 +66,33 @@ struct NamedProgram {
   expr::Program program;
 };
 
+// A named expression of a pack or profile (`definitions:`), over `c`, `as_of`, the pack's
+// parameters and other definitions. The engine evaluates each at most once per case, and
+// only when an expression reads it.
+struct Definition {
+  std::string name;
+  core::Text description;
+  std::string source;             // the expression as written
+  std::string type;               // the declared type ("" when not declared)
+  std::string file;               // the pack or profile file, as named in diagnostics
+  core::Position pos;             // of the name
+  std::string pack;               // name of the pack or profile that (last) defined it
+  std::vector<std::string> uses;  // the definitions it reads directly
+  int slot = -1;                  // its variable slot, the same in every rule's Env
+  bool personal = false;          // reads personal data, itself or through another
+  std::optional<expr::Program> program;
+};
+
+// A rule's `let`: a named expression evaluated at most once per case, or per for_each
+// element when it reads the element (then `per_item`).
+struct Let {
+  std::string name;
+  int slot = -1;
+  bool per_item = false;
+  bool personal = false;
+  expr::Program program{nullptr};
+};
+
 struct Rule {
   std::string id;
   core::Text title;
@@ -75,15 +102,25 @@ struct Rule {
   std::vector<LawRef> law;
   std::vector<Param> params;     // in declaration order
   RuleDoc doc;
+  std::vector<std::string> definitions;  // the pack definitions its expressions read directly
   std::string pointer;           // JSON Pointer template ({index}, {key} for for_each)
   std::string as;                // for_each variable, "" without for_each
   std::string file;              // the rule file, as named in diagnostics
   std::string pack;              // name of the pack or profile that defines the rule
   std::vector<Fixture> fixtures;
 
-  // Compiled against `env`: slot 0 is `c`, 1 `as_of`, then `params.<name>` in
-  // declaration order, then the for_each variable.
+  // Compiled against `env`: slot 0 is `c`, 1 `as_of`, then the pack's parameters, the
+  // pack's definitions (Pack::definitions, same slots in every rule), the rule's own
+  // `params.<name>` from `first_param_slot` in declaration order, its lets, and last the
+  // for_each variable.
   std::shared_ptr<const expr::Env> env;
+  int first_param_slot = 2;
+  std::vector<Let> lets;          // in declaration order, consecutive slots
+  // Which requirement ids a finding breaks (a string or list of strings, each one of
+  // `requirements`); without it a finding cites all of `requirements`.
+  std::optional<expr::Program> requirement;
+  // Lets named as placeholders in `pointer`, e.g. {where}.
+  std::vector<std::string> pointer_lets;
   std::optional<expr::Program> when;
   std::optional<expr::Program> for_each;
   std::optional<expr::Program> assertion;
@@ -102,7 +139,7 @@ struct Rule {
 
 inline constexpr int kCaseSlot = 0;
 inline constexpr int kAsOfSlot = 1;
-inline constexpr int kFirstParamSlot = 2;
+inline constexpr int kFirstPackParamSlot = 2;
 
 struct NotCheckable {
   std::string requirement;
@@ -132,10 +169,20 @@ struct Pack {
   std::map<std::string, Vocabulary> vocabularies;
   std::shared_ptr<const expr::Env> env;     // `c` and `as_of` only: decision_date
   std::optional<expr::Program> decision_date;
+  // Pack-level parameters (params.<name> in every rule), slots from kFirstPackParamSlot.
+  std::vector<Param> params;
+  // Named definitions, in slot order (a definition only reads ones before it), slots
+  // from `first_definition_slot`; `definitions_env` declares c, as_of, params and all
+  // of them: every definition's program evaluates with an activation of it.
+  std::vector<Definition> definitions;
+  int first_definition_slot = kFirstPackParamSlot;
+  std::shared_ptr<const expr::Env> definitions_env;
   std::vector<std::string> files;  // every file read, in path order
   std::string sha256;              // over `files`: path, NUL, content, NUL each
 
   const Rule* Find(const std::string& id) const;
+  const Definition* FindDefinition(const std::string& name) const;
+  const Param* FindParam(const std::string& name) const;
 };
 
 }  // namespace aktkoll::ruleset

@@ -11,7 +11,7 @@ namespace {
 
 const std::vector<std::string> kPackKeys = {
     "name", "version", "title", "description", "extends", "decision_date", "personal_paths",
-    "catalogues", "not_checkable", "overrides", "disable"};
+    "catalogues", "not_checkable", "overrides", "disable", "params", "definitions", "add_law"};
 
 void ParseOverrides(YamlFile* f, const Node& node, PackSpec* spec) {
   if (node.kind != Kind::kMapping) {
@@ -23,7 +23,12 @@ void ParseOverrides(YamlFile* f, const Node& node, PackSpec* spec) {
     RuleOverride o;
     o.rule = e.key;
     o.pos = e.key_pos;
-    if (!f->CheckMapping(e.value, "'overrides." + e.key + "'", {"severity", "params"})) continue;
+    if (!f->CheckMapping(e.value, "'overrides." + e.key + "'", {"severity", "params", "law", "add_law"})) continue;
+    if (const Node* law = e.value.Find("law")) {
+      o.law.emplace();
+      ParseLaw(f, *law, &*o.law);
+    }
+    if (const Node* add = e.value.Find("add_law")) ParseLaw(f, *add, &o.add_law);
     if (auto sev = f->String(e.value, "severity", false)) {
       core::Severity s;
       if (core::ParseSeverity(*sev, &s)) {
@@ -44,6 +49,27 @@ void ParseOverrides(YamlFile* f, const Node& node, PackSpec* spec) {
     }
     spec->overrides.push_back(std::move(o));
   }
+}
+
+// A pack declares parameters ({type, default, description}); a profile may also give an
+// inherited one a new value (`name: value`). Which is which: a mapping with `type`.
+void ParsePackParams(YamlFile* f, const Node& node, PackSpec* spec) {
+  if (node.kind != Kind::kMapping) {
+    f->Error(node.pos, "'params' ska vara en mappning från parameternamn till deklaration eller värde",
+             "'params' must be a mapping from parameter name to declaration or value");
+    return;
+  }
+  document::Node decls;
+  decls.kind = Kind::kMapping;
+  decls.pos = node.pos;
+  for (const document::Entry& e : node.entries) {
+    if (e.value.kind == Kind::kMapping && e.value.Find("type")) decls.entries.push_back(e);
+    else if (spec->is_profile) spec->param_values.push_back({e.key, e.key_pos, &e.value});
+    else
+      f->Error(e.value.pos, "parametern '" + e.key + "' ska deklareras med type och default",
+               "parameter '" + e.key + "' must be declared with type and default");
+  }
+  ParseParamDecls(f, decls, &spec->params, &spec->param_pos);
 }
 
 }  // namespace
@@ -88,6 +114,15 @@ bool ParsePackFile(PackSpec* spec) {
     }
   }
   if (const Node* ov = root.Find("overrides")) ParseOverrides(f, *ov, spec);
+  if (const Node* params = root.Find("params")) ParsePackParams(f, *params, spec);
+  if (const Node* defs = root.Find("definitions")) spec->definitions = ParseNamedExprs(f, *defs, "definitions", "replaces");
+  if (const Node* add = root.Find("add_law")) {
+    if (!spec->is_profile)
+      f->Error(add->pos, "'add_law' hör hemma i en profil; i ett paket står lagrummen i reglerna",
+               "'add_law' belongs in a profile; in a pack the law is in the rules");
+    else
+      ParseLaw(f, *add, &spec->add_law);
+  }
   return true;
 }
 

@@ -1,6 +1,8 @@
 // Reading one rule file (shape, ids, severities, law dates, params); the expressions are
 // compiled later, against the whole pack.
 
+#include <algorithm>
+
 #include "expr/civil_time.h"
 #include "ruleset/loader_internal.h"
 
@@ -13,7 +15,7 @@ namespace {
 
 const std::vector<std::string> kRuleKeys = {
     "id", "title", "severity", "requirements", "law", "params", "when", "for_each", "as",
-    "assert", "pointer", "values", "message", "due", "deadline", "doc"};
+    "assert", "pointer", "values", "message", "due", "deadline", "doc", "let", "requirement"};
 
 // [A-Z][A-Z0-9]*(-[A-Z0-9]+)+, e.g. UPF-001 or TOLK-002-ANHORIG.
 bool ValidRuleId(const std::string& id) {
@@ -47,7 +49,9 @@ std::optional<int64_t> LawDate(YamlFile* f, const Node& law, const char* key) {
   return day;
 }
 
-void ParseLaw(YamlFile* f, const Node& node, Rule* rule) {
+}  // namespace
+
+void ParseLaw(YamlFile* f, const Node& node, std::vector<LawRef>* law) {
   if (node.kind != Kind::kSequence) {
     f->Error(node.pos, "'law' ska vara en lista av lagrum", "'law' must be a list of legal references");
     return;
@@ -65,11 +69,12 @@ void ParseLaw(YamlFile* f, const Node& node, Rule* rule) {
     if (ref.from && ref.until && *ref.from > *ref.until) {
       f->Error(item.Find("until")->pos, "'until' ligger före 'from'", "'until' is before 'from'");
     }
-    rule->law.push_back(std::move(ref));
+    law->push_back(std::move(ref));
   }
 }
 
-void ParseParams(YamlFile* f, const Node& node, RuleSpec* spec) {
+void ParseParamDecls(YamlFile* f, const Node& node, std::vector<Param>* params,
+                     std::vector<core::Position>* positions) {
   if (node.kind != Kind::kMapping) {
     f->Error(node.pos, "'params' ska vara en mappning från parameternamn till deklaration",
              "'params' must be a mapping from parameter name to declaration");
@@ -96,8 +101,8 @@ void ParseParams(YamlFile* f, const Node& node, RuleSpec* spec) {
     const Node* def = f->Get(e.value, "default", true);
     if (!type || !def) continue;
     if (!ParseParamType(*type, &p.type)) {
-      spec->rule.params.push_back(p);  // declared (as int) so its uses add no errors
-      spec->param_pos.push_back(e.key_pos);
+      params->push_back(p);  // declared (as int) so its uses add no errors
+      positions->push_back(e.key_pos);
       std::string near = ClosestMatch(*type, {"int", "double", "string", "bool", "date", "list"});
       f->Error(e.value.Find("type")->pos,
                "okänd parametertyp '" + *type + "'" + (near.empty() ? "" : " (menade du '" + near + "'?)") +
@@ -110,10 +115,81 @@ void ParseParams(YamlFile* f, const Node& node, RuleSpec* spec) {
     // it do not add "unknown parameter" errors on top.
     ParseParamValue(f, p.type, *def, &p.value, &p.default_text);
     p.value_text = p.default_text;
-    spec->rule.params.push_back(std::move(p));
-    spec->param_pos.push_back(e.key_pos);
+    params->push_back(std::move(p));
+    positions->push_back(e.key_pos);
   }
 }
+
+bool ReservedName(const std::string& name) {
+  return name == "c" || name == "as_of" || name == "params" || name == "index" || name == "key";
+}
+
+std::vector<NamedExprSpec> ParseNamedExprs(YamlFile* f, const Node& node, std::string_view what,
+                                           const char* flag_key) {
+  std::vector<NamedExprSpec> out;
+  const std::string w(what);
+  if (node.kind != Kind::kMapping) {
+    f->Error(node.pos, "'" + w + "' ska vara en mappning från namn till uttryck",
+             "'" + w + "' must be a mapping from name to expression");
+    return out;
+  }
+  // [a-z][a-z0-9_]*
+  auto valid_name = [](const std::string& name) {
+    if (name.empty() || !(name[0] >= 'a' && name[0] <= 'z')) return false;
+    for (char c : name)
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+    return true;
+  };
+  for (const document::Entry& e : node.entries) {
+    if (!valid_name(e.key) || ReservedName(e.key)) {
+      f->Error(e.key_pos,
+               "ogiltigt namn '" + e.key + "' i '" + w +
+                   "': använd gemener, siffror och _ (c, as_of, params, index och key är upptagna)",
+               "invalid name '" + e.key + "' in '" + w +
+                   "': use lower case, digits and _ (c, as_of, params, index and key are taken)");
+      continue;
+    }
+    NamedExprSpec spec;
+    spec.name = e.key;
+    spec.name_pos = e.key_pos;
+    if (e.value.kind == Kind::kString) {
+      spec.source = SourceText{e.value.string, e.value.pos, true};
+      out.push_back(std::move(spec));
+      continue;
+    }
+    if (!f->CheckMapping(e.value, "'" + w + "." + e.key + "'", {"expr", "type", "description", flag_key})) continue;
+    auto src = f->Expression(e.value, "expr", true);
+    if (!src) continue;
+    spec.source = *src;
+    if (auto type = f->String(e.value, "type", false)) {
+      spec.type = *type;
+      spec.type_pos = e.value.Find("type")->pos;
+      static const std::vector<std::string> kTypes = {"bool", "int", "double", "string", "date", "list", "map", "dyn"};
+      if (std::find(kTypes.begin(), kTypes.end(), *type) == kTypes.end()) {
+        std::string near = ClosestMatch(*type, kTypes);
+        f->Error(spec.type_pos,
+                 "okänd typ '" + *type + "'" + (near.empty() ? "" : " (menade du '" + near + "'?)") +
+                     "; giltiga typer: bool, int, double, string, date, list, map, dyn",
+                 "unknown type '" + *type + "'" + (near.empty() ? "" : " (did you mean '" + near + "'?)") +
+                     "; valid types: bool, int, double, string, date, list, map, dyn");
+        spec.type.clear();
+      }
+    }
+    spec.description = f->Text(e.value, "description", false).value_or(core::Text{});
+    if (const Node* flag = e.value.Find(flag_key)) {
+      if (flag->kind != Kind::kBool) {
+        f->Error(flag->pos, std::string("'") + flag_key + "' ska vara true eller false",
+                 std::string("'") + flag_key + "' must be true or false");
+      } else {
+        spec.flag = flag->boolean;
+      }
+    }
+    out.push_back(std::move(spec));
+  }
+  return out;
+}
+
+namespace {
 
 void ParseDoc(YamlFile* f, const Node& node, Rule* rule) {
   if (!f->CheckMapping(node, "'doc'", {"checks", "why", "example"})) return;
@@ -225,8 +301,10 @@ bool ParseRuleFile(RuleSpec* spec) {
       f->Error(root.Find("requirements")->pos, "'requirements' får inte vara tom: ange minst ett krav-id",
                "'requirements' must not be empty: name at least one requirement id");
   }
-  if (const Node* law = f->Get(root, "law", true)) ParseLaw(f, *law, &r);
-  if (const Node* params = root.Find("params")) ParseParams(f, *params, spec);
+  if (const Node* law = f->Get(root, "law", true)) ParseLaw(f, *law, &r.law);
+  if (const Node* params = root.Find("params")) ParseParamDecls(f, *params, &r.params, &spec->param_pos);
+  if (const Node* lets = root.Find("let")) spec->lets = ParseNamedExprs(f, *lets, "let", "shadows");
+  spec->requirement = f->Expression(root, "requirement", false);
   if (const Node* doc = f->Get(root, "doc", true)) ParseDoc(f, *doc, &r);
   spec->when = f->Expression(root, "when", false);
   spec->for_each = f->Expression(root, "for_each", false);
