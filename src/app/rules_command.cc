@@ -92,12 +92,23 @@ int List(const Options& o) {
         params.push_back({{"name", p.name}, {"type", ruleset::ParamTypeName(p.type)}, {"value", p.value_text},
                           {"default", p.default_text}, {"description", {{"sv", p.description.sv}, {"en", p.description.en}}}});
       j["params"] = params;
+      j["definitions"] = r.definitions;
       j["pack"] = r.pack;
       j["file"] = r.file;
       rules.push_back(j);
     }
     nlohmann::ordered_json out;
     out["pack"] = {{"name", pack->name}, {"version", pack->version}, {"profile", pack->profile}, {"sha256", pack->sha256}};
+    nlohmann::ordered_json pack_params = nlohmann::ordered_json::array();
+    for (const auto& p : pack->params)
+      pack_params.push_back({{"name", p.name}, {"type", ruleset::ParamTypeName(p.type)}, {"value", p.value_text},
+                             {"default", p.default_text}, {"description", {{"sv", p.description.sv}, {"en", p.description.en}}}});
+    out["params"] = pack_params;
+    nlohmann::ordered_json definitions = nlohmann::ordered_json::array();
+    for (const auto& d : pack->definitions)
+      definitions.push_back({{"name", d.name}, {"type", d.type}, {"expr", d.source}, {"uses", d.uses},
+                             {"pack", d.pack}, {"description", {{"sv", d.description.sv}, {"en", d.description.en}}}});
+    out["definitions"] = definitions;
     out["rules"] = rules;
     out["disabled"] = pack->disabled;
     std::printf("%s\n", out.dump(2).c_str());
@@ -113,6 +124,17 @@ int List(const Options& o) {
     for (const auto& p : r.params)
       std::printf("%-17s %s: %s = %s (%s)\n", "", en ? "parameter" : "parameter", p.name.c_str(), p.value_text.c_str(),
                   ruleset::ParamTypeName(p.type));
+  }
+  if (!pack->params.empty()) {
+    std::printf("\n%s\n", en ? "Pack parameters" : "Paketets parametrar");
+    for (const auto& p : pack->params)
+      std::printf("  %s = %s (%s)  %s\n", p.name.c_str(), p.value_text.c_str(), ruleset::ParamTypeName(p.type),
+                  p.description.In(lang).c_str());
+  }
+  if (!pack->definitions.empty()) {
+    std::printf("\n%s\n", en ? "Definitions (aktkoll rules explain NAME)" : "Definitioner (aktkoll rules explain NAMN)");
+    for (const auto& d : pack->definitions)
+      std::printf("  %s%s\n", d.name.c_str(), d.description.In(lang).empty() ? "" : ("  " + d.description.In(lang)).c_str());
   }
   if (!pack->disabled.empty())
     std::printf("\n%s: %s\n", en ? "disabled by the profile" : "avstängda av profilen", Join(pack->disabled).c_str());
