@@ -209,7 +209,7 @@ class Loader {
              "unknown rule '" + ref.value + "' in '" + where + "'" + (near.empty() ? "" : " (did you mean '" + near + "'?)"));
   }
 
-  void ApplyOverrides(std::set<std::string>* disabled) {
+  void ApplyOverrides(const Pack& pack, std::set<std::string>* disabled) {
     for (auto& p : chain_) {
       YamlFile* f = p->file.get();
       for (const RuleOverride& o : p->overrides) {
@@ -228,8 +228,28 @@ class Loader {
             names.push_back(q.name);
             if (q.name == po.name) param = &q;
           }
+          if (!param && pack.FindParam(po.name)) {
+            f->Error(po.pos,
+                     "regeln " + o.rule + " har ingen egen parameter '" + po.name +
+                         "': den gäller hela paketet; ge den ett nytt värde under profilens 'params:'",
+                     "rule " + o.rule + " has no parameter '" + po.name +
+                         "' of its own: it is the whole pack's; give it a new value under the profile's 'params:'");
+            continue;
+          }
           if (!param) {
             std::string near = ClosestMatch(po.name, names);
+            std::string pack_near;
+            std::vector<std::string> pack_names;
+            for (const Param& q : pack.params) pack_names.push_back(q.name);
+            if (near.empty()) pack_near = ClosestMatch(po.name, pack_names);
+            if (!pack_near.empty()) {
+              f->Error(po.pos,
+                       "regeln " + o.rule + " har ingen parameter '" + po.name + "' (menade du paketets parameter '" +
+                           pack_near + "', under profilens 'params:'?)",
+                       "rule " + o.rule + " has no parameter '" + po.name + "' (did you mean the pack's parameter '" +
+                           pack_near + "', under the profile's 'params:'?)");
+              continue;
+            }
             f->Error(po.pos,
                      "regeln " + o.rule + " har ingen parameter '" + po.name + "'" +
                          (near.empty() ? "" : " (menade du '" + near + "'?)"),
@@ -353,7 +373,7 @@ class Loader {
     ReadRules();
     ReadCatalogues(pack);
     std::set<std::string> disabled;
-    ApplyOverrides(&disabled);
+    ApplyOverrides(*pack, &disabled);
     CheckRequirements(LoadRequirements(options_.requirements_yaml, diags_));
 
     auto registry = std::make_shared<expr::FunctionRegistry>();

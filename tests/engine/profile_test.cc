@@ -56,9 +56,8 @@ TEST_CASE("an external profile changes a parameter and the findings follow") {
   t.Write("kommun/profile.yaml",
           "name: testkommun\n"
           "extends: national\n"
-          "overrides:\n"
-          "  UPF-001:\n"
-          "    params: {follow_up_months: 3}\n");
+          "params:\n"
+          "  follow_up_months: 3\n");
 
   Result national = Aktkoll("check --no-progress --as-of 2026-07-01 --select UPF-001 " + case_path);
   CHECK(national.exit_code == 0);
@@ -95,7 +94,8 @@ TEST_CASE("a pack that fails to load checks nothing and exits 2") {
   CHECK(r.exit_code == 2);
   CHECK(r.out ==
         t.Path("kommun/profile.yaml") +
-            ":5:14: fel: regeln UPF-001 har ingen parameter 'follow_up_month' (menade du 'follow_up_months'?)\n"
+            ":5:14: fel: regeln UPF-001 har ingen parameter 'follow_up_month' (menade du paketets parameter "
+            "'follow_up_months', under profilens 'params:'?)\n"
             " |     params: {follow_up_month: 3}\n"
             " | .............^\n"
             "aktkoll: regelpaketet '" + t.Path("kommun/profile.yaml") + "' kunde inte läsas in (1 fel)\n");
@@ -116,4 +116,23 @@ TEST_CASE("--select and --ignore") {
   Result typo = Aktkoll("check --no-progress --as-of 2026-05-01 --select UPP-02 " + case_path);
   CHECK(typo.exit_code == 2);
   CHECK(typo.out.find("--select UPP-02: ingen regel i paketet har det id:t eller den gruppen") != std::string::npos);
+}
+
+TEST_CASE("a pack parameter changed per rule names where it belongs") {
+  TempPack t;
+  t.Write("kommun/profile.yaml",
+          "name: testkommun\n"
+          "extends: national\n"
+          "overrides:\n"
+          "  UPF-001:\n"
+          "    params: {follow_up_months: 3}\n");
+  Result r = Aktkoll("rules list --rules " + t.Path("kommun/profile.yaml"));
+  CHECK(r.exit_code == 2);
+  CHECK(r.out ==
+        t.Path("kommun/profile.yaml") +
+            ":5:14: fel: regeln UPF-001 har ingen egen parameter 'follow_up_months': den gäller hela paketet; ge den "
+            "ett nytt värde under profilens 'params:'\n"
+            " |     params: {follow_up_months: 3}\n"
+            " | .............^\n"
+            "aktkoll: regelpaketet '" + t.Path("kommun/profile.yaml") + "' kunde inte läsas in (1 fel)\n");
 }
