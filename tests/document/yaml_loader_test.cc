@@ -278,3 +278,17 @@ TEST_CASE("YAML: anchors cost nothing until an alias copies them, and copies are
   CHECK(Summary("a: &x [1, 2, 3, 4, 5, 6, 7, 8, 9]\nb: [*x, *x]\n", Format::kYaml, nodes) ==
         Error(2, 9, "för många värden i dokumentet (gräns 30)"));
 }
+
+TEST_CASE("YAML: libfyaml's crash after a tab following '-' is kept away, and bounded") {
+  // libfyaml 0.7.12 crashes destroying a parser that stopped here (found by fuzzing).
+  CHECK(Summary("? -:\t-\n", Format::kYaml) == Error(1, 5, "tabb i indraget; YAML tillåter bara mellanslag"));
+  std::string stream = "a: 1\n";
+  for (int i = 0; i < 70; ++i) stream += "---\n? -:\t-\n";
+  auto docs = Load(stream, Format::kYaml);
+  REQUIRE(docs.size() == 1 + 64 + 1 + 1);
+  CHECK_FALSE(docs[0].has_error);
+  CHECK(docs[65].error.message == "tabb i indraget; YAML tillåter bara mellanslag");
+  CHECK(docs[66].error.message ==
+        "resten av filen läses inte: för många dokument med en tabb efter '-' (YAML-läsaren libfyaml 0.7.12 "
+        "kan inte städa upp efter dem)");
+}
