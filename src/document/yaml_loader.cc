@@ -12,6 +12,7 @@
 // for errors; LineTracker turns offsets into lines and code-point columns, moving forward.
 #include <libfyaml.h>
 
+#include <cstring>
 #include <memory>
 #include <mutex>
 #include <new>
@@ -125,6 +126,11 @@ class LineTracker {
     }
     while (pos_ < offset) {
       const unsigned char c = static_cast<unsigned char>(text_[pos_]);
+      if (c >= 0x20 && c < 0x80) {  // the common case: printable ASCII, one column each
+        ++column_;
+        ++pos_;
+        continue;
+      }
       if (c == '\n' || (c == '\r' && (pos_ + 1 >= text_.size() || text_[pos_ + 1] != '\n'))) {
         ++line_;
         column_ = 1;
@@ -462,6 +468,16 @@ class StreamReader {
 constexpr size_t kMaxNestedFlowCommas = 250'000;
 
 std::optional<InputError> CheckNestedFlowLines(std::string_view text) {
+  // Such a line is longer than kMaxNestedFlowCommas bytes: most files have none, and
+  // finding that out is a memchr per line.
+  bool long_line = false;
+  for (size_t pos = 0; pos < text.size() && !long_line;) {
+    const void* nl = std::memchr(text.data() + pos, '\n', text.size() - pos);
+    size_t end = nl ? static_cast<size_t>(static_cast<const char*>(nl) - text.data()) : text.size();
+    long_line = end - pos > kMaxNestedFlowCommas;
+    pos = end + 1;
+  }
+  if (!long_line) return std::nullopt;
   size_t commas = 0;
   uint32_t line = 1;
   size_t depth = 0;
