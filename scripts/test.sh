@@ -28,3 +28,10 @@ fi
 
 echo "== test suite: build/"
 ctest --test-dir build --output-on-failure -j"$jobs"
+
+# The conformance counts (ctest above already failed on any miss): the YAML test suite and
+# JSONTestSuite from ../shared/corpora, or a "skipped: ..." line where they are absent.
+echo "== conformance: ../shared/corpora"
+corpora=../shared/corpora
+build/tests/conformance/input_conformance --yaml "$corpora/yaml-test-suite" \
+  --json "$corpora/JSONTestSuite/test_parsing" || [ $? -eq 77 ]
