@@ -197,20 +197,11 @@ class Reader {
         const bool yaml = format_ == document::Format::kYaml;
         cut = LastChunkBoundary(pending_, yaml);
         while (cut == 0 && !eof_ && error_.empty()) {  // one document larger than a chunk
-          // Only the new block (and the line it continues) can hold a boundary: the text
-          // before it has none, so scanning it again would make a long document quadratic.
-          size_t scanned = pending_.size();
+          // Only the new block can hold a boundary (from a few bytes back, for a marker cut
+          // in two by the block's start): the text before it has none, so scanning it again
+          // would make a long document quadratic.
+          size_t from = pending_.size() > 8 ? pending_.size() - 8 : 0;
           ReadBlock();
-          size_t from = scanned;
-          size_t back = 0;  // back over two lines: a `...` line's boundary is the next line
-          while (from > 0 && back < 2) {
-            from = pending_.rfind('\n', from - 1);
-            if (from == std::string::npos) {
-              from = 0;
-              break;
-            }
-            ++back;
-          }
           cut = eof_ ? pending_.size() : LastChunkBoundary(pending_, yaml, from);
         }
         if (!error_.empty()) {
@@ -365,9 +356,14 @@ bool AfterDirective(std::string_view text, size_t line_start) {
 
 size_t LastChunkBoundary(std::string_view text, bool yaml, size_t from) {
   size_t end = text.size();
+  // Newlines before from - 1 start no line at or after `from`: the search never looks at
+  // them, so a long line is not scanned again for every block.
+  const size_t low = from > 0 ? from - 1 : 0;
   while (end > from) {
-    size_t nl = text.rfind('\n', end - 1);
-    if (nl == std::string_view::npos || nl + 1 < from) return 0;
+    size_t nl = text.substr(low, end - low).rfind('\n');
+    if (nl == std::string_view::npos) return 0;
+    nl += low;
+    if (nl + 1 < from) return 0;
     size_t next = nl + 1;
     if (!yaml) {
       if (next < text.size()) return next;  // after a newline, before more text
