@@ -459,12 +459,14 @@ class StreamReader {
   AnchorId anchor_count_ = 0;
 };
 
-// libfyaml holds every token of a line in memory while a flow collection nested in another
-// on that line might still turn out to be a key (`[[0, 0, ...]]`): about 420 bytes per
-// token, 200 MB for a 4 MB line. No real record has such a line, so a file with one is
-// refused before parsing: a line may hold at most kMaxNestedFlowCommas commas inside a
-// nested flow collection (about 100 MB). The scan follows brackets and quotes roughly; it
-// can only overcount, so it never lets such a line through.
+// libfyaml holds every token of a line in memory while a flow collection on that line might
+// still turn out to be a key (`[[0, 0, ...]]`, or `{a: 0, ...}` at a document's root): about
+// 420 bytes per token, 200 MB for a 4 MB line, where libyaml gives up on a key after 1024
+// characters. No real record has such a line, so a file with one is refused before parsing:
+// a line may hold at most kMaxNestedFlowCommas commas inside such a collection (about
+// 100 MB). A flow collection that is a key's value (`lista: [0, 0, ...]`) is not one, but
+// what is nested in it is. The scan follows brackets and quotes roughly; it can only
+// overcount, so it never lets such a line through.
 constexpr size_t kMaxNestedFlowCommas = 250'000;
 
 std::optional<InputError> CheckNestedFlowLines(std::string_view text) {
@@ -481,6 +483,7 @@ std::optional<InputError> CheckNestedFlowLines(std::string_view text) {
   size_t commas = 0;
   uint32_t line = 1;
   size_t depth = 0;
+  size_t count_from = 2;  // the depth from which a line's commas count
   char quote = 0;
   char prev = '\n';  // the last character that is not a space
   for (size_t i = 0; i < text.size(); ++i) {
@@ -507,17 +510,26 @@ std::optional<InputError> CheckNestedFlowLines(std::string_view text) {
       while (i + 1 < text.size() && text[i + 1] != '\n' && text[i + 1] != '\r') ++i;
       continue;
     }
+    if (depth == 0 && (c == '&' || c == '!') && (prev == ':' || prev == '-' || prev == '\n')) {
+      // An anchor or a tag before a value: skip it, the value's position is what counts.
+      while (i + 1 < text.size() && text[i + 1] != ' ' && text[i + 1] != '\t' && text[i + 1] != '\n' &&
+             text[i + 1] != '\r')
+        ++i;
+      continue;
+    }
     if (depth > 0 && (c == '"' || c == '\'') &&
         (prev == '[' || prev == '{' || prev == ',' || prev == ':' || prev == '\n')) {
       quote = c;
     } else if (c == '[' || c == '{') {
-      ++depth;
+      // A flow collection after "key:" is a value; anywhere else (a document's root, a
+      // list entry) it might be a key, and libfyaml keeps its whole line too.
+      if (depth++ == 0) count_from = prev == ':' ? 2 : 1;
     } else if ((c == ']' || c == '}') && depth > 0) {
       --depth;
-    } else if (c == ',' && depth >= 2 && ++commas > kMaxNestedFlowCommas) {
+    } else if (c == ',' && depth >= count_from && ++commas > kMaxNestedFlowCommas) {
       return InputError{"rad " + std::to_string(line) + " har fler än " + std::to_string(kMaxNestedFlowCommas) +
-                            " värden i en nästlad lista eller mappning ([[...]] eller {a: [...]}) på en "
-                            "och samma rad; dela upp dem på flera rader",
+                            " värden i en lista eller mappning i flödesstil ([...] eller {...}) som kan vara en "
+                            "nyckel, på en och samma rad; dela upp dem på flera rader",
                         Position{line, 1}};
     }
     prev = c;
