@@ -1,10 +1,9 @@
 // bench_document: parse speed of our loaders against the libraries they are measured by, on
 // a realistic ~4.9 KB case document (tests/document/data/case.yaml).
 //
-//   YAML: document::LoadBuffer (encoding check, stream split, depth pre-scan, yaml-cpp's
-//         event parser, building document::Node with positions) vs YAML::Load building a
-//         YAML::Node from the same text. Both spend most of their time in yaml-cpp's
-//         scanner; ours should stay at ≥ 0.8× YAML::Load.
+//   YAML: document::LoadBuffer (encoding check, libfyaml's event parser, building
+//         document::Node with positions) vs YAML::Load (yaml-cpp, the reference line)
+//         building a YAML::Node from the same text; ours should stay at ≥ 0.8× YAML::Load.
 //   JSON: our JSON parser on the same case as JSON vs nlohmann::json::parse.
 //
 // Items are documents, bytes the document's size, so the output shows docs/s and MB/s.

@@ -6,7 +6,10 @@
 //
 // --yaml DIR    every .yaml/.yml file under DIR: YAML::LoadAllFromFile (a file may be a
 //               multi-document stream; with one document per file it is YAML::LoadFile), and
-//               YAML::LoadAll from a string already in memory;
+//               YAML::LoadAll from a string already in memory (yaml-cpp: the reference line
+//               the YAML target is stated against); and libfyaml's event parser on the same
+//               strings in memory, every event pulled and freed, no tree (the parser aktkoll
+//               reads YAML with: the floor under aktkoll's own YAML loading);
 // --json DIR    every .json file under DIR: read + nlohmann::json::parse, and simdjson's DOM
 //               parser (when built with simdjson);
 // --jsonl FILE  the file read once, then nlohmann::json::parse (and simdjson) of each line.
@@ -31,6 +34,7 @@
 #include <string>
 #include <vector>
 
+#include <libfyaml.h>
 #include <yaml-cpp/yaml.h>
 
 #include <nlohmann/json.hpp>
@@ -154,6 +158,23 @@ int main(int argc, char** argv) {
           r.sink += doc.size();
           ++r.docs;
         }
+      }
+      return r;
+    });
+    Measure("libfyaml.events(in-memory)", repeat, [&] {
+      Result r;
+      r.bytes = bytes;
+      fy_parse_cfg cfg{};
+      cfg.flags = static_cast<fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_2 | FYPCF_JSON_NONE);
+      for (const auto& t : texts) {
+        fy_parser* p = fy_parser_create(&cfg);
+        if (p == nullptr || fy_parser_set_string(p, t.data(), t.size()) != 0) std::abort();
+        while (fy_event* e = fy_parser_parse(p)) {
+          if (e->type == FYET_DOCUMENT_END) ++r.docs;
+          ++r.sink;
+          fy_parser_event_free(p, e);
+        }
+        fy_parser_destroy(p);
       }
       return r;
     });

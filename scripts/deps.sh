@@ -2,7 +2,7 @@
 # Every dependency comes from Debian's packages; nothing is downloaded at build time.
 AKTKOLL_PACKAGES=(
   cmake ninja-build g++ pkgconf
-  libcli11-dev libyaml-dev libyaml-cpp-dev libfmt-dev nlohmann-json3-dev doctest-dev libvalijson-dev
+  libcli11-dev libfyaml-dev libyaml-cpp-dev libfmt-dev nlohmann-json3-dev doctest-dev libvalijson-dev
   libre2-dev libxlsxwriter-dev nettle-dev libjemalloc-dev libbenchmark-dev
   libxml2-utils unzip strace groff-base dpkg-dev zsh fish
 )

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer harnesses with clang (ASan + UBSan) in build-fuzz/, seeds each
-# corpus from examples/, the rule fixtures and tests/hostile/inputs/, and runs every
+# corpus from examples/, the rule fixtures and tests/hostile/inputs/ (document_fuzz also
+# from the YAML test suite's inputs, ../shared/corpora/yaml-test-suite/*/in.yaml), and runs every
 # harness for SECONDS (default 60). A crash fails the script and leaves the input in
 # build-fuzz/crashes/<harness>/; turn it into a regression test under tests/hostile/.
 #   scripts/fuzz.sh            # about 60 s per harness (what CI runs)
@@ -26,7 +27,18 @@ seed() {  # seed HARNESS: fill build-fuzz/corpus/HARNESS
         local b
         case $f in *.json) b='\x01' ;; *.jsonl|*.ndjson) b='\x02' ;; *.yaml|*.yml) b='\x00' ;; *) b='\x03' ;; esac
         { printf "$b"; head -c 65536 "$f"; } > "$dir/$(echo "$f" | tr '/ ' '__')"
-      done ;;
+      done
+      # The YAML test suite's inputs, valid and invalid: the parser's corner cases.
+      local suite=../shared/corpora/yaml-test-suite
+      if [ -d "$suite" ]; then
+        local n=0
+        while read -r f; do
+          { printf '\x00'; cat "$f"; } > "$dir/yts_$(echo "${f#"$suite"/}" | tr '/' '_')"; n=$((n + 1))
+        done < <(find "$suite" -name in.yaml | sort)
+        echo "   document_fuzz: $n seeds from $suite"
+      else
+        echo "   skipped: YAML test suite seeds ($suite not found)"
+      fi ;;
     expr_fuzz)
       # Every CEL expression in the rule packs and the conformance vectors.
       grep -rhoE '^\s*(when|assert|for_each|due|[a-z_]+): *".*"$' rules 2>/dev/null | sed -E 's/^[^:]*: *"(.*)"$/\1/' |
@@ -54,7 +66,8 @@ run() {
   seed "$h"
   mkdir -p "build-fuzz/crashes/$h"
   echo "== $h: ${seconds}s"
-  if ! "build-fuzz/fuzz/$h" "build-fuzz/corpus/$h" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+  # Leaks inside libfyaml 0.7.12 itself are suppressed (fuzz/lsan-libfyaml.supp), not ours.
+  if ! LSAN_OPTIONS=suppressions=$PWD/fuzz/lsan-libfyaml.supp "build-fuzz/fuzz/$h" "build-fuzz/corpus/$h" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
        -max_len=262144 -artifact_prefix="build-fuzz/crashes/$h/" -print_final_stats=1 \
        > "build-fuzz/$h.log" 2>&1; then
     echo "== $h: CRASH — see build-fuzz/$h.log and build-fuzz/crashes/$h/"

@@ -19,8 +19,9 @@ if [ "${AKTKOLL_QUICK:-0}" != 1 ]; then
   cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DAKTKOLL_SANITIZE=address,undefined \
     -DAKTKOLL_BUILD_BENCH=OFF >/dev/null
   cmake --build build-asan -j"$jobs"
+  # Leaks inside libfyaml 0.7.12 itself are suppressed (fuzz/lsan-libfyaml.supp), not ours.
   ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-    ctest --test-dir build-asan --output-on-failure -j"$jobs"
+    LSAN_OPTIONS=suppressions=$PWD/fuzz/lsan-libfyaml.supp ctest --test-dir build-asan --output-on-failure -j"$jobs"
 
   echo "== libFuzzer: ${AKTKOLL_FUZZ_SECONDS:-60} s per harness"
   scripts/fuzz.sh "${AKTKOLL_FUZZ_SECONDS:-60}"
@@ -28,3 +29,10 @@ fi
 
 echo "== test suite: build/"
 ctest --test-dir build --output-on-failure -j"$jobs"
+
+# The conformance counts (ctest above already failed on any miss): the YAML test suite and
+# JSONTestSuite from ../shared/corpora, or a "skipped: ..." line where they are absent.
+echo "== conformance: ../shared/corpora"
+corpora=../shared/corpora
+build/tests/conformance/input_conformance --yaml "$corpora/yaml-test-suite" \
+  --json "$corpora/JSONTestSuite/test_parsing" || [ $? -eq 77 ]

@@ -197,6 +197,19 @@ int RunCheck(const CheckOptions& options) {
 
   std::vector<std::string> missing;
   std::vector<std::string> files = document::ExpandPaths(o.paths, &missing);
+  // Nothing to check is an error, not a pass: an empty folder (or a folder named x.yaml)
+  // would otherwise give "0 filer" and exit 0.
+  if (files.empty() && missing.empty() && !o.allow_empty) {
+    std::string where;
+    for (const std::string& p : o.paths) where += (where.empty() ? "" : ", ") + p;
+    if (where.empty()) where = ".";
+    if (o.lang == "en")
+      std::fprintf(stderr, "aktkoll: no case files (.yaml, .yml, .json, .jsonl, .ndjson) found in %s\n", where.c_str());
+    else
+      std::fprintf(stderr, "aktkoll: inga ärendefiler (.yaml, .yml, .json, .jsonl, .ndjson) hittades i %s\n",
+                   where.c_str());
+    return 2;
+  }
   report::Summary summary;
   size_t files_done = 0;
   const bool progress = ProgressWanted(o) && files.size() > 1;
@@ -300,6 +313,8 @@ void AddCheckCommand(CLI::App& app, int* exit_code) {
   cmd->add_option("--write-baseline", o->write_baseline, "Spara körningens anmärkningar som baslinje i FIL");
   cmd->add_option("--jobs,-j", o->jobs, "Antal trådar (standard: alla kärnor); utdata blir densamma oavsett antal")
       ->check(CLI::Range(0, 256));
+  cmd->add_flag("--allow-empty", o->allow_empty,
+                "Avsluta med 0 även när inga ärendefiler hittas (annars är det ett fel, slutstatus 2)");
   cmd->add_option("--max-depth", o->limits.max_depth, "Största nästlingsdjup i ett dokument (standard: 200)");
   cmd->add_option("--max-file-size", o->limits.max_file_bytes, "Största filstorlek i byte (standard: 256 MiB)");
   cmd->add_option("--max-eval-steps", o->max_eval_steps,

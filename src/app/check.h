@@ -35,6 +35,7 @@ struct CheckOptions {
   std::vector<std::string> select;         // rule ids or groups to run (comma-separated or repeated)
   std::vector<std::string> ignore;         // rule ids or groups to leave out
   std::string mapping;                     // --mapping NAME|FILE: map exports first; default: none
+  bool allow_empty = false;                // --allow-empty: no case file found is not an error
 };
 
 int RunCheck(const CheckOptions& options);

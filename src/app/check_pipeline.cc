@@ -61,14 +61,14 @@ void ShiftLines(document::Node& n, uint32_t delta) {
 }
 
 void AddInputError(report::FileResult* r, const std::string& path, int doc, const std::string& message,
-                   core::Position pos) {
+                   core::Position pos, const std::string& english = "") {
   Finding f;
   f.rule = core::kRuleInputError;
   f.severity = Severity::kError;
   f.path = path;
   f.document = doc;
   f.pos = pos;
-  f.message = {message, message};
+  f.message = {message, english.empty() ? message : english};
   r->findings.push_back(std::move(f));
   if (!r->input.has_error) {
     r->input.has_error = true;
@@ -77,6 +77,22 @@ void AddInputError(report::FileResult* r, const std::string& path, int doc, cons
 }
 
 }  // namespace
+
+std::string NotAMappingMessage(document::Kind kind, bool english) {
+  const char* sv = "tomt";
+  const char* en = "empty";
+  switch (kind) {
+    case document::Kind::kNull: break;
+    case document::Kind::kBool: sv = "ett sanningsvärde (true/false)"; en = "a boolean (true/false)"; break;
+    case document::Kind::kInt:
+    case document::Kind::kDouble: sv = "ett tal"; en = "a number"; break;
+    case document::Kind::kString: sv = "en sträng"; en = "a string"; break;
+    case document::Kind::kSequence: sv = "en lista"; en = "a list"; break;
+    case document::Kind::kMapping: sv = "en mappning"; en = "a mapping"; break;
+  }
+  return english ? std::string("a case record must be a mapping (key: value), but the document is ") + en
+                 : std::string("ett ärende måste vara en mappning (nyckel: värde), men dokumentet är ") + sv;
+}
 
 report::CaseResult CheckCase(const document::Node& root, const std::string& path, int document,
                              const CheckContext& ctx, validate::SchemaChecker& schema, std::vector<Finding>* findings) {
@@ -132,6 +148,13 @@ UnitResult CheckUnit(const Unit& u, const CheckContext& ctx, validate::SchemaChe
     }
     if (delta) ShiftLines(doc.root, delta);
     if (ctx.mapping && !MapDocument(*ctx.mapping, u.path, doc.index, &doc.root, &r.findings)) return;
+    // A case record is a mapping; anything else is one input error, and no rule runs on it.
+    if (doc.root.kind != document::Kind::kMapping) {
+      core::Position pos = doc.root.pos.line ? doc.root.pos : core::Position{u.first_line, 1};
+      AddInputError(&r, u.path, doc.index, NotAMappingMessage(doc.root.kind, false), pos,
+                    NotAMappingMessage(doc.root.kind, true));
+      return;
+    }
     r.cases.push_back(CheckCase(doc.root, u.path, doc.index, ctx, schema, &r.findings));
   });
   std::stable_sort(r.findings.begin(), r.findings.end(), core::FindingLess);
@@ -171,10 +194,15 @@ class Reader {
       }
       size_t cut = pending_.size();
       if (!eof_) {
-        cut = LastChunkBoundary(pending_, format_ == document::Format::kYaml);
+        const bool yaml = format_ == document::Format::kYaml;
+        cut = LastChunkBoundary(pending_, yaml);
         while (cut == 0 && !eof_ && error_.empty()) {  // one document larger than a chunk
+          // Only the new block can hold a boundary (from a few bytes back, for a marker cut
+          // in two by the block's start): the text before it has none, so scanning it again
+          // would make a long document quadratic.
+          size_t from = pending_.size() > 8 ? pending_.size() - 8 : 0;
           ReadBlock();
-          cut = eof_ ? pending_.size() : LastChunkBoundary(pending_, format_ == document::Format::kYaml);
+          cut = eof_ ? pending_.size() : LastChunkBoundary(pending_, yaml, from);
         }
         if (!error_.empty()) {
           u.read_error = error_;
@@ -307,18 +335,49 @@ class Merger {
 
 }  // namespace
 
-size_t LastChunkBoundary(std::string_view text, bool yaml) {
+namespace {
+
+bool IsYamlMarker(std::string_view text, size_t at, std::string_view marker) {
+  return text.substr(at, 3) == marker &&
+         (at + 3 == text.size() || text[at + 3] == '\n' || text[at + 3] == '\r' || text[at + 3] == ' ' ||
+          text[at + 3] == '\t');
+}
+
+// Whether the line before the one starting at `line_start` (just after a '\n') is a
+// directive: then the `---` belongs with it and is no place to cut.
+bool AfterDirective(std::string_view text, size_t line_start) {
+  if (line_start < 2) return false;
+  size_t prev = text.rfind('\n', line_start - 2);
+  prev = prev == std::string_view::npos ? 0 : prev + 1;
+  return text[prev] == '%';
+}
+
+}  // namespace
+
+size_t LastChunkBoundary(std::string_view text, bool yaml, size_t from) {
   size_t end = text.size();
-  while (end > 0) {
-    size_t nl = text.rfind('\n', end - 1);
+  // Newlines before from - 1 start no line at or after `from`: the search never looks at
+  // them, so a long line is not scanned again for every block.
+  const size_t low = from > 0 ? from - 1 : 0;
+  while (end > from) {
+    size_t nl = text.substr(low, end - low).rfind('\n');
     if (nl == std::string_view::npos) return 0;
+    nl += low;
+    if (nl + 1 < from) return 0;
     size_t next = nl + 1;
     if (!yaml) {
       if (next < text.size()) return next;  // after a newline, before more text
-    } else if (text.substr(next, 3) == "---" &&
-               (next + 3 == text.size() || text[next + 3] == '\n' || text[next + 3] == '\r' ||
-                text[next + 3] == ' ' || text[next + 3] == '\t')) {
-      return next;
+    } else if (next < text.size()) {
+      // A `---` line (after a byte-order mark too, as `cat a.yaml b.yaml` gives), or the
+      // line after a `...` line.
+      size_t at = text.substr(next, 3) == "\xEF\xBB\xBF" ? next + 3 : next;
+      if (IsYamlMarker(text, at, "---") && !AfterDirective(text, next)) return next;
+      if (nl > 0) {
+        size_t prev = text.rfind('\n', nl - 1);
+        prev = prev == std::string_view::npos ? 0 : prev + 1;
+        size_t pat = text.substr(prev, 3) == "\xEF\xBB\xBF" ? prev + 3 : prev;
+        if (prev >= from && IsYamlMarker(text, pat, "...")) return next;
+      }
     }
     end = nl;
   }

@@ -46,8 +46,14 @@ bool CheckFiles(const std::vector<std::string>& files, const CheckContext& ctx, 
                 const std::function<bool(report::FileResult&&)>& emit);
 
 // Where a chunk of a JSON Lines file or YAML stream may end: just after a newline, and
-// for YAML only before a line that starts a document ("---"). Returns the offset of the
-// last such place in text[0, text.size()), or 0 when there is none.
-size_t LastChunkBoundary(std::string_view text, bool yaml);
+// for YAML only before a line that starts a document (a "---" line, also after a
+// byte-order mark, unless a directive line precedes it; or the line after a "..." line).
+// Returns the offset of the last such place in text[from, text.size()), or 0 when there
+// is none. Only lines that start at or after `from` are looked at.
+size_t LastChunkBoundary(std::string_view text, bool yaml, size_t from = 0);
+
+// The input error for a document whose root is not a mapping (`kind`): "ett ärende måste
+// vara en mappning (nyckel: värde), men dokumentet är en sträng".
+std::string NotAMappingMessage(document::Kind kind, bool english);
 
 }  // namespace aktkoll::app

@@ -29,6 +29,12 @@ std::string DuplicateKeyMessage(std::string_view key, uint32_t first_line) {
   return "dubblettnyckel " + QuotedKey(key) + "(först på rad " + std::to_string(first_line) + ")";
 }
 
+std::string KeyTypeClashMessage(std::string_view key, uint32_t first_line) {
+  return "nyckeln " + QuotedKey(key) + "finns redan (rad " + std::to_string(first_line) +
+         ") som en annan typ: i YAML är till exempel 1 och \"1\" olika nycklar, men aktkoll läser "
+         "nycklar som text och kan inte skilja dem åt";
+}
+
 std::string DepthMessage(size_t limit) {
   return "för djup nästling (gräns " + std::to_string(limit) + ")";
 }

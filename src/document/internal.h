@@ -51,6 +51,8 @@ bool DecimalOverflows(std::string_view literal);
 
 // Messages shared by the loaders.
 std::string DuplicateKeyMessage(std::string_view key, uint32_t first_line);
+// Two YAML keys that differ only in type (`1` and `"1"`): distinct in YAML, one field name here.
+std::string KeyTypeClashMessage(std::string_view key, uint32_t first_line);
 std::string DepthMessage(size_t limit);
 std::string NodesMessage(size_t limit);
 std::string DocumentSizeMessage(size_t limit);
@@ -89,15 +91,10 @@ class KeyIndex {
   std::unordered_set<size_t, Hash, Eq> set_;
 };
 
-// Which parser reads YAML: libyaml first with yaml-cpp for the chunks it cannot take (the
-// default); for the tests that the two give the same trees, yaml-cpp alone, or libyaml
-// alone (a chunk it cannot take is then an error "libyaml: ...").
-enum class YamlParsers { kLibyamlFirst, kYamlCppOnly, kLibyamlOnly };
-
 // The loaders, each for text that passed CheckEncoding. `text` is the whole file body, so
 // positions are the file's.
 void LoadYaml(const std::string& path, std::string_view text, const Limits& limits,
-              const Sink& sink, YamlParsers parsers = YamlParsers::kLibyamlFirst);
+              const Sink& sink);
 void LoadJson(const std::string& path, std::string_view text, const Limits& limits,
               const Sink& sink);
 void LoadJsonLines(const std::string& path, std::string_view text, const Limits& limits,

@@ -73,6 +73,9 @@ void LoadJsonLines(const std::string& path, std::string_view text, const Limits&
   while (pos < text.size()) {
     size_t newline = text.find('\n', pos);
     size_t end = newline == std::string_view::npos ? text.size() : newline;
+    // A CRLF line ends before its '\r': an error at the line's end is at the column after
+    // its last character, as in an LF file.
+    if (end > pos && text[end - 1] == '\r') --end;
     std::string_view content = text.substr(pos, end - pos);
     if (!IsBlank(content)) {
       std::optional<InputError> failure;

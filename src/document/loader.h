@@ -31,13 +31,15 @@ struct Limits {
   // element or a whole JSON file), in bytes. Default 64 MiB.
   size_t max_document_bytes = 64 << 20;
   // Deepest nesting of mappings/sequences; the root collection is level 1. Default 200.
-  // YAML is additionally capped at 450 because yaml-cpp stops at about 500.
   size_t max_depth = 200;
   // Nodes created by YAML alias expansion, per document (stops "billion laughs").
   // Default 10000.
   size_t max_alias_expansions = 10000;
-  // Nodes per document, including those created by aliases. Default 5,000,000.
-  size_t max_nodes = 5'000'000;
+  // Nodes per document: values and mapping keys, including those created by aliases.
+  // Default 1,000,000: a value takes about 112 bytes in the tree, a mapping entry about
+  // 150, so with the vectors' growth this keeps any input under 10 MB below 256 MB; a real
+  // case record has a few hundred.
+  size_t max_nodes = 1'000'000;
 };
 
 enum class Format { kAuto, kYaml, kJson, kJsonLines };

@@ -67,58 +67,56 @@ bool MayBeNonString(char c) {
 
 }  // namespace
 
-// yaml-cpp accepts a quoted scalar that never closes, swallowing the rest of the document
-// into a string; one missing quote must not silently eat a case record.
-void YamlTreeBuilder::CheckQuoteCloses(size_t offset, Position pos) const {
-  if (offset >= chunk_.end) return;
-  char quote = text_[offset];
-  if (quote != '"' && quote != '\'') return;
-  for (size_t i = offset + 1; i < chunk_.end; ++i) {
-    if (quote == '"' && text_[i] == '\\') {
-      ++i;
-    } else if (text_[i] == quote) {
-      if (quote == '\'' && i + 1 < chunk_.end && text_[i + 1] == '\'') {
-        ++i;
-        continue;
-      }
-      return;
-    }
-  }
-  Fail("oväntat slut på dokumentet inuti en sträng (saknas ett avslutande citattecken?)", pos);
-}
+namespace {
 
-// yaml-cpp reads a line holding only "namn" inside a block mapping as the key "namn" with
-// an empty value; an implicit key must be followed by ':' on its own line.
-void YamlTreeBuilder::CheckKeyHasColon(const Frame& f) const {
-  size_t line_start = f.key_offset;
-  while (line_start > chunk_.begin && text_[line_start - 1] != '\n') --line_start;
-  for (size_t i = line_start; i < f.key_offset; ++i) {
-    if (text_[i] == '?') return;  // explicit key: the ':' is optional
-  }
-  for (size_t i = f.key_offset; i < chunk_.end && text_[i] != '\n'; ++i) {
-    if (text_[i] != ':') continue;
-    char next = i + 1 < chunk_.end ? text_[i + 1] : '\n';
-    if (next == ' ' || next == '\t' || next == '\r' || next == '\n') return;
-  }
-  Fail("förväntade ':' efter nyckeln", f.key_pos);
-}
+// A placeholder for an anchored collection: a null that no scalar can produce.
+constexpr uint16_t kPlaceholderSource = 0xFFFF;
+bool IsPlaceholder(const Node& n) { return n.kind == Kind::kNull && n.source == kPlaceholderSource; }
 
-void YamlTreeBuilder::OnDocumentStart(const YamlMark& mark) {
-  // The stream is split at document boundaries, so a chunk holds one document. A second
-  // one is yaml-cpp misreading a malformed tail: 0.7 never gets past a ',' at document
-  // level and reports empty documents there for ever (found by fuzzing, twice).
-  if (++documents_in_chunk_ > 1) {
-    size_t offset = mark.offset;
-    Fail(offset < chunk_.end && text_[offset] == ','
-             ? "oväntat ',' utanför en lista eller mappning"
-             : "oväntat innehåll efter dokumentet (fel indrag eller ett kolon för mycket?)",
-         mark.pos);
-  }
+}  // namespace
+
+void YamlTreeBuilder::OnDocumentStart(const YamlMark&) {
   frames_.clear();
   anchors_.clear();
   nodes_ = 0;
   expansions_ = 0;
+  placeholders_ = false;
   root_ = Node();
+}
+
+Node YamlTreeBuilder::TakeRoot() {
+  if (placeholders_) FillMoves(root_);
+  anchors_.clear();
+  placeholders_ = false;
+  return std::move(root_);
+}
+
+void YamlTreeBuilder::FillMoves(Node& n) {
+  if (IsPlaceholder(n)) {
+    Anchored& a = anchors_[static_cast<size_t>(n.integer)];
+    n = std::move(a.node);
+    a.node = Node();
+  }
+  for (Node& item : n.items) FillMoves(item);
+  for (Entry& e : n.entries) FillMoves(e.value);
+}
+
+void YamlTreeBuilder::FillCopies(Node& n) const {
+  if (IsPlaceholder(n)) {
+    n = anchors_[static_cast<size_t>(n.integer)].node;
+  }
+  for (Node& item : n.items) FillCopies(item);
+  for (Entry& e : n.entries) FillCopies(e.value);
+}
+
+Node YamlTreeBuilder::CopyAnchored(AnchorId id) const {
+  Node copy = anchors_[id].node;
+  if (placeholders_) FillCopies(copy);
+  return copy;
+}
+
+void YamlTreeBuilder::Materialise(Node& n) const {
+  if (IsPlaceholder(n)) n = CopyAnchored(static_cast<AnchorId>(n.integer));
 }
 
 void YamlTreeBuilder::CountNodes(size_t n, Position pos) {
@@ -196,17 +194,23 @@ void YamlTreeBuilder::ResolveScalar(std::string_view tag, std::string_view value
   if (!ok) Fail("värdet passar inte taggen" + Quoted(tag), pos);
 }
 
-void YamlTreeBuilder::Key(std::string key, Position pos, size_t offset, bool merge) {
+void YamlTreeBuilder::Key(std::string key, Kind kind, Position pos, bool merge) {
+  CountNodes(1, pos);  // a key is a node too: a mapping entry costs about 150 bytes
   Frame& f = frames_.back();
-  f.key_offset = offset;
   if (merge) {
     if (f.merge_line != 0) Fail(DuplicateKeyMessage("<<", f.merge_line), pos);
     f.merge_line = pos.line;
   } else {
     long previous = f.index->Find(key);
-    if (previous >= 0)
-      Fail(DuplicateKeyMessage(key, f.node.entries[static_cast<size_t>(previous)].key_pos.line), pos);
+    if (previous >= 0) {
+      const size_t i = static_cast<size_t>(previous);
+      const uint32_t line = f.node.entries[i].key_pos.line;
+      // `1` and `"1"` are two keys in YAML, but one field name here: refuse, and say why.
+      if ((kind == Kind::kString) != (f.key_kinds[i] == Kind::kString)) Fail(KeyTypeClashMessage(key, line), pos);
+      Fail(DuplicateKeyMessage(key, line), pos);
+    }
     f.key = std::move(key);
+    f.key_kind = kind;
   }
   f.key_pos = pos;
   f.have_key = true;
@@ -219,10 +223,22 @@ void YamlTreeBuilder::Deliver(Node&& node, AnchorId anchor, size_t height, size_
     if (anchors_.size() <= anchor) anchors_.resize(anchor + 1);
     Anchored& a = anchors_[anchor];
     a.ready = true;
-    a.node = node;
     a.raw = std::string(raw);
     a.height = height;
     a.count = count;
+    if (node.is_scalar()) {
+      a.node = node;  // one node: a copy is cheap
+    } else {
+      // The collection moves into the table; the tree holds its place.
+      Position pos = node.pos;
+      a.node = std::move(node);
+      a.placeholder = true;
+      placeholders_ = true;
+      node = Node();
+      node.pos = pos;
+      node.source = kPlaceholderSource;
+      node.integer = static_cast<int64_t>(anchor);
+    }
   }
   if (frames_.empty()) {
     root_ = std::move(node);
@@ -236,6 +252,7 @@ void YamlTreeBuilder::Deliver(Node&& node, AnchorId anchor, size_t height, size_
   }
   f.have_key = false;
   if (f.key_is_merge) {
+    Materialise(node);
     Position pos = node.pos;
     f.merges.push_back(Frame::Merge{f.node.entries.size(), std::move(node), pos});
     f.key_is_merge = false;
@@ -245,6 +262,7 @@ void YamlTreeBuilder::Deliver(Node&& node, AnchorId anchor, size_t height, size_
   e.key = std::move(f.key);
   e.key_pos = f.key_pos;
   e.value = std::move(node);
+  f.key_kinds.push_back(f.key_kind);
   f.index->Add(f.node.entries.size() - 1);
 }
 
@@ -255,7 +273,6 @@ void YamlTreeBuilder::OnNull(const YamlMark& mark, AnchorId anchor, bool empty) 
   // should look (yaml-cpp marks it at the next token, often on a later line).
   if (!frames_.empty() && frames_.back().node.kind == Kind::kMapping) {
     const Frame& f = frames_.back();
-    if (!f.flow) CheckKeyHasColon(f);
     if (empty || pos.line > f.key_pos.line) pos = f.key_pos;
   }
   CountNodes(1, pos);
@@ -267,19 +284,26 @@ void YamlTreeBuilder::OnNull(const YamlMark& mark, AnchorId anchor, bool empty) 
 void YamlTreeBuilder::OnScalar(const YamlMark& mark, std::string_view tag, AnchorId anchor,
                                std::string_view value) {
   Position pos = mark.pos;
-  size_t offset = mark.offset;
-  CheckQuoteCloses(offset, pos);
   Node node;
   node.pos = pos;
   if (ExpectingKey()) {
     Tag t = Classify(tag);
     if (t == Tag::kOther || t == Tag::kMap || t == Tag::kSeq) FailTag(tag, "en nyckel", pos);
-    if (anchor != 0) {
+    if (t == Tag::kPlain) {
+      try {
+        ResolveScalar(tag, value, pos, &node);
+      } catch (const LoadFailure&) {
+        node.kind = Kind::kInt;  // a number too large: still a number, not a string
+      }
+    } else {
       ResolveScalar(tag, value, pos, &node);
-      if (anchors_.size() <= anchor) anchors_.resize(anchor + 1);
-      anchors_[anchor] = Anchored{true, std::move(node), std::string(value), 0, 1};
     }
-    Key(std::string(value), pos, offset, t == Tag::kPlain && value == "<<");
+    Kind kind = node.kind;
+    if (anchor != 0) {
+      if (anchors_.size() <= anchor) anchors_.resize(anchor + 1);
+      anchors_[anchor] = Anchored{true, false, std::move(node), std::string(value), 0, 1};
+    }
+    Key(std::string(value), kind, pos, t == Tag::kPlain && value == "<<");
     return;
   }
   ResolveScalar(tag, value, pos, &node);
@@ -295,7 +319,7 @@ void YamlTreeBuilder::OnAlias(const YamlMark& mark, AnchorId anchor) {
   if (ExpectingKey()) {
     if (!a.node.is_scalar()) Fail(kNonScalarKey, pos);
     if (a.node.kind == Kind::kNull) Fail(kNullKey, pos);
-    Key(a.raw, pos, mark.offset, false);
+    Key(a.raw, a.node.kind, pos, false);
     return;
   }
   expansions_ += a.count;
@@ -303,7 +327,7 @@ void YamlTreeBuilder::OnAlias(const YamlMark& mark, AnchorId anchor) {
     Fail("för många aliasexpansioner (gräns " + std::to_string(limits_.max_alias_expansions) + ")", pos);
   if (frames_.size() + a.height > max_depth_) Fail(DepthMessage(max_depth_), pos);
   CountNodes(a.count, pos);
-  Node copy = a.node;
+  Node copy = CopyAnchored(anchor);
   Deliver(std::move(copy), 0, a.height, a.count);
 }
 
@@ -370,6 +394,7 @@ void YamlTreeBuilder::ApplyMerges(Frame& f) {
       take(m.value, m.before);
     } else if (m.value.kind == Kind::kSequence) {
       for (Node& item : m.value.items) {
+        Materialise(item);
         if (item.kind != Kind::kMapping) Fail(kBadMerge, item.pos);
         take(item, m.before);
       }

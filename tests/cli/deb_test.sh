@@ -12,7 +12,11 @@ trap 'rm -rf "$work"' EXIT
 deb=$(ls "$work"/pkg/*.deb)
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
-libs=(libyaml-cpp libfmt libre2 libxlsxwriter libnettle libc6 libstdc++6)
+libs=(libfyaml libfmt libre2 libxlsxwriter libnettle libc6 libstdc++6)
+# YAML is read by libfyaml alone: neither yaml-cpp nor libyaml may be a dependency.
+for lib in libyaml-cpp libyaml-0; do
+  echo "$depends" | grep -q "$lib" && { echo "FAIL: Depends has $lib"; exit 1; }
+done
 # jemalloc is linked except in sanitizer builds, which bring their own allocator.
 if readelf -d "$build/aktkoll" | grep -q 'libjemalloc'; then libs+=(libjemalloc); fi
 for lib in "${libs[@]}"; do

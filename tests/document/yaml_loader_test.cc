@@ -121,18 +121,18 @@ TEST_CASE("YAML: errors name the problem and position, never the text") {
   check("~: 1\n", Error(1, 1, "en nyckel saknas eller är null"));
   check("a:\n\tb: 1\n", Error(2, 1, "tabb i indraget; YAML tillåter bara mellanslag"));
   check("a:\n  b: 1\n\tc: 2\n", Error(3, 1, "tabb i indraget; YAML tillåter bara mellanslag"));
-  check("a: {b: 1\n", Error(2, 1, "slutet på mappningen saknas ('}' saknas)"));
-  check("a: [1, 2\nb: 3\n", Error(2, 2, "slutet på listan saknas (']' saknas)"));
-  check("a: 1\n  b: 2\n", Error(2, 4, "ogiltigt värde i mappning (saknas ett kolon eller är indraget fel?)"));
-  check("a: \"x\\qy\"\n", Error(1, 8, "okänd escape-sekvens i sträng"));
+  check("a: {b: 1\n", Error(2, 1, "dokumentet tar slut inuti en lista eller mappning (']' eller '}' saknas)"));
+  check("a: [1, 2\nb: 3\n", Error(3, 1, "dokumentet tar slut inuti en lista eller mappning (']' eller '}' saknas)"));
+  check("a: 1\n  b: 2\n", Error(1, 4, "ogiltigt värde i mappning (saknas ett kolon eller är indraget fel?)"));
+  check("a: \"x\\qy\"\n", Error(1, 6, "okänd escape-sekvens i sträng"));
   check("a: \"öppen\n", Error(1, 4, "oväntat slut på dokumentet inuti en sträng (saknas ett avslutande citattecken?)"));
   check("a: *nope\n", Error(1, 4, "aliaset pekar på ett ankare som inte finns"));
   check("a: &x [1, *x]\n", Error(1, 11, "aliaset pekar på en nod som inte är färdig (ett alias inuti sitt eget ankare)"));
   check("a: 1\n<<: 5\n", Error(2, 5, "värdet för '<<' måste vara en mappning eller en lista av mappningar"));
   check("a: &x {b: 1}\nc:\n  <<: [*x, 3]\n", Error(3, 12, "värdet för '<<' måste vara en mappning eller en lista av mappningar"));
-  check("a: 'öppen\nb: 1\n", Error(1, 4, "oväntat slut på dokumentet inuti en sträng (saknas ett avslutande citattecken?)"));
-  check("a: 1\nAnna Andersson\n", Error(2, 1, "förväntade ':' efter nyckeln"));
-  check("a: 1\nAnna Andersson\nc: 2\n", Error(3, 2, "ogiltigt värde i mappning (saknas ett kolon eller är indraget fel?)"));
+  check("a: 'öppen\nb: 1\n", Error(1, 4, "fel indrag inuti en sträng med citattecken (saknas ett avslutande citattecken?)"));
+  check("a: 1\nAnna Andersson\n", Error(2, 1, "förväntade ':' efter nyckeln (eller fel indrag)"));
+  check("a: 1\nAnna Andersson\nc: 2\n", Error(2, 1, "förväntade ':' efter nyckeln"));
   check("a: 1\n---\n, x\n", "doc 0: ok\ndoc 1: error 3:1: oväntat ',' utanför en lista eller mappning\n");
   check("# bara en kommentar\n", "doc 0: error 0:0: filen innehåller inget YAML-dokument (bara kommentarer)\n");
 }
@@ -166,7 +166,7 @@ TEST_CASE("YAML: a stream gives one document each; a broken one costs only itsel
   auto docs = Load(stream, Format::kYaml);
   CHECK(Summary(docs) ==
         "doc 0: ok\n"
-        "doc 1: error 8:2: slutet på listan saknas (']' saknas)\n"
+        "doc 1: error 9:1: dokumentet tar slut inuti en lista eller mappning (']' eller '}' saknas)\n"
         "doc 2: ok\n"
         "doc 3: ok\n"
         "doc 4: ok\n");
@@ -227,4 +227,68 @@ TEST_CASE("YAML: alias and node limits stop billion laughs") {
   Limits few;
   few.max_nodes = 5;
   CHECK(Summary("[1, 2, 3, 4, 5]\n", Format::kYaml, few) == Error(1, 14, "för många värden i dokumentet (gräns 5)"));
+}
+
+TEST_CASE("YAML: the data the old loader got wrong (yaml-test-suite, issue 18)") {
+  // A literal block scalar starting with '%' (M7A3 / spec 9.3): not an empty string.
+  auto docs = Load("--- |\n%!PS-Adobe-2.0\n...\n", Format::kYaml);
+  REQUIRE(docs.size() == 1);
+  CHECK(docs[0].root.string == "%!PS-Adobe-2.0\n");
+  CHECK(Pos(docs[0].root) == "1:5");
+  // An anchor name with a colon in it (Y2GN) keeps its value.
+  Node root = LoadOne("key: &an:chor value\nalias: *an:chor\n");
+  CHECK(root.Find("key")->string == "value");
+  CHECK(root.Find("alias")->string == "value");
+  // Keep chomping keeps the trailing lines (S98Z, JEF9).
+  root = LoadOne("keep: |+\n  rad\n\n\nnext: 1\n");
+  CHECK(root.Find("keep")->string == "rad\n\n\n");
+  CHECK(Pos(*root.Find("keep")) == "1:7");
+  // Lone CR line breaks are YAML line breaks.
+  root = LoadOne("a: 1\rb: x\r");
+  CHECK(Pos(*root.Find("b")) == "2:4");
+  // A multi-line flow key is there (4MUZ): not "en nyckel saknas eller är null".
+  root = LoadOne("{\"foo\"\n: \"bar\"}\n");
+  CHECK(root.Find("foo")->string == "bar");
+}
+
+TEST_CASE("YAML: keys that differ only in type are refused as such, not as duplicates") {
+  CHECK(Summary("{1: a, \"1\": b}\n", Format::kYaml) ==
+        Error(1, 8, "nyckeln finns redan (rad 1) som en annan typ: i YAML är till exempel 1 och \"1\" olika "
+                    "nycklar, men aktkoll läser nycklar som text och kan inte skilja dem åt"));
+  CHECK(Summary("{true: a, \"true\": b}\n", Format::kYaml) ==
+        Error(1, 11, "nyckeln 'true' finns redan (rad 1) som en annan typ: i YAML är till exempel 1 och \"1\" "
+                     "olika nycklar, men aktkoll läser nycklar som text och kan inte skilja dem åt"));
+  CHECK(Summary("{a: 1, \"a\": 2}\n", Format::kYaml) == Error(1, 8, "dubblettnyckel 'a' (först på rad 1)"));
+}
+
+TEST_CASE("YAML: anchors cost nothing until an alias copies them, and copies are counted") {
+  std::string nested = "a: ";
+  for (int i = 0; i < 150; ++i) nested += "&x [";
+  for (int i = 0; i < 20000; ++i) nested += "0, ";
+  nested += "0";
+  for (int i = 0; i < 150; ++i) nested += "]";
+  nested += "\n";
+  Limits few;
+  few.max_nodes = 20200;  // the tree once, not once per anchor
+  CHECK(Summary(nested, Format::kYaml, few) == "doc 0: ok\n");
+  CHECK(Summary(nested + "b: *x\n", Format::kYaml) == Error(2, 4, "för många aliasexpansioner (gräns 10000)"));
+  Limits nodes;
+  nodes.max_nodes = 30;
+  nodes.max_alias_expansions = 1000;
+  CHECK(Summary("a: &x [1, 2, 3, 4, 5, 6, 7, 8, 9]\nb: [*x, *x]\n", Format::kYaml, nodes) ==
+        Error(2, 9, "för många värden i dokumentet (gräns 30)"));
+}
+
+TEST_CASE("YAML: libfyaml's crash after a tab following '-' is kept away, and bounded") {
+  // libfyaml 0.7.12 crashes destroying a parser that stopped here (found by fuzzing).
+  CHECK(Summary("? -:\t-\n", Format::kYaml) == Error(1, 5, "tabb i indraget; YAML tillåter bara mellanslag"));
+  std::string stream = "a: 1\n";
+  for (int i = 0; i < 70; ++i) stream += "---\n? -:\t-\n";
+  auto docs = Load(stream, Format::kYaml);
+  REQUIRE(docs.size() == 1 + 64 + 1 + 1);
+  CHECK_FALSE(docs[0].has_error);
+  CHECK(docs[65].error.message == "tabb i indraget; YAML tillåter bara mellanslag");
+  CHECK(docs[66].error.message ==
+        "resten av filen läses inte: för många dokument med en tabb efter '-' (YAML-läsaren libfyaml 0.7.12 "
+        "kan inte städa upp efter dem)");
 }
