@@ -31,7 +31,15 @@ using core::Severity;
 
 
 bool ProgressWanted(const CheckOptions& o) {
-  return o.progress && ::isatty(2) && std::getenv("CI") == nullptr;
+  return o.progress && !o.quiet && ::isatty(2) && std::getenv("CI") == nullptr;
+}
+
+// --color auto|always|never; auto: on a terminal, unless NO_COLOR is set (no-color.org).
+bool ColorWanted(const std::string& color) {
+  if (color == "always") return true;
+  if (color == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  return ::isatty(1) && !(no_color && *no_color);
 }
 
 int FailThreshold(const std::string& fail_on) {
@@ -140,6 +148,7 @@ int RunCheck(const CheckOptions& options) {
   engine_options.ignore = o.ignore;
   engine_options.lang = lang;
   engine_options.eval.max_steps = o.max_eval_steps;
+  engine_options.show_free_text = o.show_personal_data;
   auto engine = std::make_shared<engine::Engine>(pack, engine_options);
   const engine::Engine& rules = *engine;
   // Freed by the operating system at exit, not by us (app/process.h).
@@ -151,26 +160,60 @@ int RunCheck(const CheckOptions& options) {
   report::RunInfo run;
   run.pack = {pack->name, pack->version, pack->sha256, pack->profile};
   for (const ruleset::Rule* r : rules.rules()) run.rules.push_back(RuleInfoOf(*r));
+  if (auto v = pack->vocabularies.find("intervention_types"); v != pack->vocabularies.end()) {
+    for (const document::Node& entry : v->second.entries) {
+      const document::Node* code = entry.Find("code");
+      const document::Node* label = entry.Find("label");
+      if (!code || code->kind != document::Kind::kString || !label) continue;
+      const document::Node* sv = label->Find("sv");
+      const document::Node* en = label->Find("en");
+      run.type_labels[code->string] = {sv && sv->kind == document::Kind::kString ? sv->string : "",
+                                       en && en->kind == document::Kind::kString ? en->string : ""};
+    }
+  }
   run.tool_version = kVersion;
   run.as_of = o.as_of;
   run.lang = o.lang == "en" ? core::Lang::kEn : core::Lang::kSv;
   run.show_personal_data = o.show_personal_data;
   run.statistics = o.statistics;
+  run.has_baseline = !o.baseline.empty();
 
-  std::vector<std::unique_ptr<Output>> outputs;
+  // Every destination is checked before anything is written: at most one format on
+  // stdout (two would interleave into something neither consumer can parse), no file
+  // named twice, no binary workbook on a terminal.
+  std::vector<FormatSpec> specs;
   for (const auto& spec_text : o.formats) {
     auto spec = ParseFormatSpec(spec_text, report::FormatNames());
     if (!spec.ok()) {
       std::fprintf(stderr, "aktkoll: %s\n", spec.status().message().c_str());
       return 2;
     }
-    auto out = Output::Open(*spec, report::MakeFormatter(spec->format));
+    specs.push_back(*spec);
+  }
+  core::Status destinations = CheckDestinations(specs, ::isatty(1) != 0);
+  if (!destinations.ok()) {
+    std::fprintf(stderr, "aktkoll: %s\n", destinations.message().c_str());
+    return 2;
+  }
+
+  // When every report goes to a file, stdout is free: it gets the statistics and the
+  // summary line, and then which files were written (not with --quiet).
+  const bool stdout_free = std::none_of(specs.begin(), specs.end(), ToStdout);
+  std::vector<std::string> written;
+  for (const FormatSpec& spec : specs) written.push_back(spec.file);
+  if (stdout_free && !o.quiet) specs.push_back(FormatSpec{"summary", ""});
+
+  std::vector<std::unique_ptr<Output>> outputs;
+  for (const FormatSpec& one : specs) {
+    const FormatSpec* spec = &one;
+    auto out = Output::Open(*spec, spec->format == "summary" ? report::MakeSummaryFormatter()
+                                                             : report::MakeFormatter(spec->format));
     if (!out.ok()) {
       std::fprintf(stderr, "aktkoll: %s\n", out.status().message().c_str());
       return 2;
     }
     report::RunInfo r = run;
-    r.color = spec->file.empty() && spec->format == "text" && ::isatty(1) && !std::getenv("NO_COLOR");
+    r.color = spec->file.empty() && spec->format == "text" && ColorWanted(o.color);
     (*out)->formatter().Begin(r, &(*out)->buffer());
     outputs.push_back(std::move(*out));
   }
@@ -243,6 +286,7 @@ int RunCheck(const CheckOptions& options) {
   if (!waivers.empty()) {
     report::FileResult w;
     w.input.path = o.waivers;
+    w.auxiliary = true;
     w.findings = WaiverFindings(waivers, o.as_of);
     if (!w.findings.empty() && !emit(std::move(w))) return 2;
   }
@@ -261,6 +305,11 @@ int RunCheck(const CheckOptions& options) {
       std::fprintf(stderr, "aktkoll: %s\n", s.message().c_str());
       return 2;
     }
+  }
+  if (stdout_free && !o.quiet) {
+    std::string line = lang == core::Lang::kSv ? "Skrev " : "Wrote ";
+    for (size_t i = 0; i < written.size(); ++i) line += (i ? ", " : "") + written[i];
+    std::printf("%s.\n", line.c_str());
   }
   int threshold = FailThreshold(o.fail_on);
   for (int sev = threshold; sev <= 2; ++sev)
@@ -285,6 +334,10 @@ void AddCheckCommand(CLI::App& app, int* exit_code) {
                 "Visa namn och personnummer i rapporten (annars visas bara ärende-id)");
   cmd->add_flag("--statistics", o->statistics, "Antal anmärkningar per regel, enhet, insatstyp och beslutsmånad");
   cmd->add_flag("!--no-progress", o->progress, "Visa aldrig förlopp (visas annars bara i en terminal)");
+  cmd->add_flag("--quiet,-q", o->quiet,
+                "Inget förlopp och ingen sammanfattning på stdout när alla rapporter skrivs till filer");
+  cmd->add_option("--color", o->color, "Färg i textrapporten: auto (i en terminal utan NO_COLOR), always eller never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
   cmd->add_option("--rules", o->rules,
                   "Regelpaket eller kommunprofil på disk (pack.yaml/profile.yaml); standard: det inbyggda nationella paketet");
   cmd->add_option("--profile", o->profile, "Inbyggd kommunprofil, t.ex. kalix");

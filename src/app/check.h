@@ -24,6 +24,8 @@ struct CheckOptions {
   bool show_personal_data = false;
   bool statistics = false;
   bool progress = true;                    // only ever shown on a terminal
+  bool quiet = false;                      // --quiet: no progress, no summary when reports go to files
+  std::string color = "auto";              // --color auto|always|never
   int jobs = 0;                            // worker threads; 0 = all cores
   int64_t max_eval_steps = 1'000'000;      // expression cost limit per evaluation
   std::string waivers;                     // waiver file, see waivers.h

@@ -281,9 +281,12 @@ int RunDue(const DueOptions& options) {
           out += fmt::format("\n{} {} ({})\n", sv ? "Ärende" : "Case", e.case_id.empty() ? "?" : e.case_id, e.path);
         }
         int64_t left = e.day - as_of;
-        std::string when = left < 0 ? fmt::format(fmt::runtime(sv ? "försenad {} dagar" : "overdue {} days"), -left)
+        auto days = [sv](int64_t n) {
+          return fmt::format("{} {}", n, n == 1 ? (sv ? "dag" : "day") : (sv ? "dagar" : "days"));
+        };
+        std::string when = left < 0 ? (sv ? "försenad " : "overdue ") + days(-left)
                            : left == 0 ? std::string(sv ? "i dag" : "today")
-                                       : fmt::format(fmt::runtime(sv ? "om {} dagar" : "in {} days"), left);
+                                       : (sv ? "om " : "in ") + days(left);
         out += fmt::format("  {}  {:<18}  {:<10}  {}\n", expr::FormatIsoDate(e.day), when, e.rule, e.what);
       }
       out += sv ? fmt::format("\n{} att göra.\n", entries.size()) : fmt::format("\n{} due.\n", entries.size());

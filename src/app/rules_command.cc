@@ -104,7 +104,8 @@ int List(const Options& o) {
     return 0;
   }
   bool en = lang == core::Lang::kEn;
-  std::printf("%s: %zu %s\n\n", PackLine(*pack).c_str(), pack->rules.size(), en ? "rules" : "regler");
+  std::printf("%s: %zu %s\n\n", PackLine(*pack).c_str(), pack->rules.size(),
+              pack->rules.size() == 1 ? (en ? "rule" : "regel") : (en ? "rules" : "regler"));
   for (const Rule& r : pack->rules) {
     std::printf("%-9s %-7s %s\n", r.id.c_str(), core::SeverityLabel(r.severity, lang), r.title.In(lang).c_str());
     if (!en && !r.title.en.empty()) std::printf("%-17s en: %s\n", "", r.title.en.c_str());
@@ -186,7 +187,7 @@ int Test(const Options& o) {
     std::vector<const Rule*> rules;
     for (const Rule& r : pack->rules)
       if (r.pack == own) rules.push_back(&r);
-    std::printf("%s: %zu regler\n", PackLine(*pack).c_str(), rules.size());
+    std::printf("%s: %zu %s\n", PackLine(*pack).c_str(), rules.size(), rules.size() == 1 ? "regel" : "regler");
     for (const RuleFixtures& rf : RunFixtures(pack, rules)) {
       int ok = 0, bad = static_cast<int>(rf.problems.size());
       for (const FixtureResult& f : rf.fixtures) (f.passed ? ok : bad)++;
