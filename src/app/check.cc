@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <unistd.h>
 
+#include "app/cli_text.h"
 #include "app/output.h"
 #include "app/baseline.h"
 #include "app/check_assembled.h"
@@ -31,7 +32,7 @@ using core::Severity;
 
 
 bool ProgressWanted(const CheckOptions& o) {
-  return o.progress && !o.quiet && ::isatty(2) && std::getenv("CI") == nullptr;
+  return !o.no_progress && !o.quiet && ::isatty(2) && std::getenv("CI") == nullptr;
 }
 
 // --color auto|always|never; auto: on a terminal, unless NO_COLOR is set (no-color.org).
@@ -244,6 +245,11 @@ int RunCheck(const CheckOptions& options) {
   size_t files_done = 0;
   const bool progress = ProgressWanted(o) && files.size() > 1;
   auto emit = [&](report::FileResult&& file) -> bool {
+    if (!o.stdin_filename.empty() && file.input.path == "-") {  // --stdin-filename names stdin
+      file.input.path = o.stdin_filename;
+      for (Finding& f : file.findings)
+        if (f.path == "-") f.path = o.stdin_filename;
+    }
     ApplyWaivers(waivers, o.as_of, &file.findings);
     if (baseline) baseline->Apply(&file.findings);
     if (!o.write_baseline.empty()) baseline_writer.Add(file.findings);
@@ -319,47 +325,99 @@ int RunCheck(const CheckOptions& options) {
 
 void AddCheckCommand(CLI::App& app, int* exit_code) {
   auto o = std::make_shared<CheckOptions>();
-  CLI::App* cmd = app.add_subcommand("check", "Granska ärendeakter mot regelpaketet (check case records)");
+  o->lang = UiLangCode();
+  CLI::App* cmd = app.add_subcommand("check", Ui("Granska ärendeakter mot regelpaketet", "Check case records against the rule pack"));
+  cmd->footer(Ui("\nSlutstatus: 0 inga anmärkningar på eller över --fail-on, 1 anmärkningar (indatafel räknas som fel),\n"
+                 "2 användningsfel, trasigt regelpaket, rapport som inte kunde skrivas eller internt fel.",
+                 "\nExit status: 0 nothing at or above --fail-on, 1 findings (input errors count as errors),\n"
+                 "2 a usage error, a broken rule pack, a report that could not be written or an internal error."));
   cmd->add_option("paths", o->paths,
-                  "Filer eller kataloger (.yaml .yml .json .jsonl .ndjson), '-' för stdin; standard: .");
+                  Ui("Filer eller kataloger (.yaml .yml .json .jsonl .ndjson), '-' för stdin; standard: .",
+                     "Files or folders (.yaml .yml .json .jsonl .ndjson), '-' for stdin; default: ."))
+      ->type_name(Ui("FIL", "PATH"));
   cmd->add_option("--format,-f", o->formats,
-                  "Rapportformat FMT[:FIL], kan upprepas: text, json, sarif, junit, github, csv, xlsx, html, md "
-                  "(standard: text till stdout)");
-  cmd->add_option("--as-of", o->as_of, "Granskningsdatum ÅÅÅÅ-MM-DD som alla datumregler mäts mot (standard: i dag)");
-  cmd->add_option("--fail-on", o->fail_on, "Lägsta allvarlighetsgrad som ger slutstatus 1 (standard: error)")
-      ->check(CLI::IsMember({"error", "warning", "info", "never"}));
-  cmd->add_option("--lang", o->lang, "Språk i rapporten: sv eller en (standard: sv)")
-      ->check(CLI::IsMember({"sv", "en"}));
+                  Ui("Rapportformat, kan upprepas: text, json, sarif, junit, github, csv, xlsx, html, md; utan :FIL till "
+                     "stdout (högst ett format; standard: text)",
+                     "Report format, may be repeated: text, json, sarif, junit, github, csv, xlsx, html, md; without "
+                     ":FILE to stdout (one format at most; default: text)"))
+      ->type_name(Ui("FMT[:FIL]", "FMT[:FILE]"));
+  cmd->add_option("--as-of", o->as_of,
+                  Ui("Granskningsdatum ÅÅÅÅ-MM-DD som alla datumregler mäts mot (standard: i dag)",
+                     "The date YYYY-MM-DD all date rules are measured against (default: today)"))
+      ->type_name(Ui("DATUM", "DATE"));
+  cmd->add_option("--fail-on", o->fail_on,
+                  Ui("Lägsta allvarlighetsgrad som ger slutstatus 1: error, warning, info eller never (standard: error)",
+                     "Lowest severity that gives exit status 1: error, warning, info or never (default: error)"))
+      ->type_name(Ui("GRAD", "SEVERITY"))->check(OneOf({"error", "warning", "info", "never"}));
+  cmd->add_option("--lang", o->lang,
+                  Ui("Språk: sv eller en (standard: sv, eller en när LANG säger engelska)",
+                     "Language: sv or en (default: sv, or en when LANG says English)"))
+      ->type_name("sv|en")->check(OneOf({"sv", "en"}));
   cmd->add_flag("--show-personal-data", o->show_personal_data,
-                "Visa namn och personnummer i rapporten (annars visas bara ärende-id)");
-  cmd->add_flag("--statistics", o->statistics, "Antal anmärkningar per regel, enhet, insatstyp och beslutsmånad");
-  cmd->add_flag("!--no-progress", o->progress, "Visa aldrig förlopp (visas annars bara i en terminal)");
+                Ui("Visa namn, personnummer och fritext ur akten i rapporten (annars visas bara ärende-id)",
+                   "Show names, identity numbers and free text from the record (otherwise only the case id)"));
+  cmd->add_flag("--statistics", o->statistics,
+                Ui("Antal anmärkningar per regel, enhet, insatstyp och beslutsmånad",
+                   "Finding counts per rule, unit, intervention type and decision month"));
+  cmd->add_flag("--no-progress", o->no_progress,
+                Ui("Visa aldrig förlopp (visas annars bara i en terminal)", "Never show progress (otherwise only on a terminal)"));
   cmd->add_flag("--quiet,-q", o->quiet,
-                "Inget förlopp och ingen sammanfattning på stdout när alla rapporter skrivs till filer");
-  cmd->add_option("--color", o->color, "Färg i textrapporten: auto (i en terminal utan NO_COLOR), always eller never")
-      ->check(CLI::IsMember({"auto", "always", "never"}));
+                Ui("Inget förlopp och ingen sammanfattning på stdout när alla rapporter skrivs till filer",
+                   "No progress, and no summary on stdout when every report goes to a file"));
+  cmd->add_option("--color", o->color,
+                  Ui("Färg i textrapporten: auto (i en terminal, om inte NO_COLOR är satt), always eller never",
+                     "Colour in the text report: auto (on a terminal unless NO_COLOR is set), always or never"))
+      ->type_name("auto|always|never")->check(OneOf({"auto", "always", "never"}));
+  cmd->add_option("--stdin-filename", o->stdin_filename,
+                  Ui("Filnamnet som rapporterna visar för '-' (stdin)", "The file name the reports show for '-' (stdin)"))
+      ->type_name(Ui("FIL", "FILE"));
   cmd->add_option("--rules", o->rules,
-                  "Regelpaket eller kommunprofil på disk (pack.yaml/profile.yaml); standard: det inbyggda nationella paketet");
-  cmd->add_option("--profile", o->profile, "Inbyggd kommunprofil, t.ex. kalix");
-  cmd->add_option("--select", o->select, "Kör bara dessa regler eller grupper (t.ex. GP,UPF-001); kan upprepas")
-      ->delimiter(',')->expected(1)->allow_extra_args(false)->take_all();
-  cmd->add_option("--ignore", o->ignore, "Hoppa över dessa regler eller grupper; kan upprepas")
-      ->delimiter(',')->expected(1)->allow_extra_args(false)->take_all();
+                  Ui("Regelpaket eller kommunprofil på disk (pack.yaml, profile.yaml); standard: det inbyggda nationella paketet",
+                     "Rule pack or municipal profile on disk (pack.yaml, profile.yaml); default: the built-in national pack"))
+      ->type_name(Ui("FIL", "FILE"));
+  cmd->add_option("--profile", o->profile, Ui("Inbyggd kommunprofil: kalix, stockholm eller gotland",
+                                              "Built-in municipal profile: kalix, stockholm or gotland"))
+      ->type_name(Ui("NAMN", "NAME"));
+  cmd->add_option("--select", o->select,
+                  Ui("Kör bara dessa regler eller grupper (t.ex. GP,UPF-001); kan upprepas",
+                     "Run only these rules or groups (e.g. GP,UPF-001); may be repeated"))
+      ->type_name(Ui("REGLER", "RULES"))->delimiter(',')->expected(1)->allow_extra_args(false)->take_all();
+  cmd->add_option("--ignore", o->ignore,
+                  Ui("Hoppa över dessa regler eller grupper; kan upprepas", "Leave out these rules or groups; may be repeated"))
+      ->type_name(Ui("REGLER", "RULES"))->delimiter(',')->expected(1)->allow_extra_args(false)->take_all();
   cmd->add_option("--mapping", o->mapping,
-                  "Mappning för export från verksamhetssystem: inbyggt namn eller YAML-fil (se aktkoll-rules(5), MAPPINGS)");
+                  Ui("Mappning för export från verksamhetssystem: inbyggt namn eller YAML-fil (se aktkoll map --help)",
+                     "Mapping for exports from case-management systems: built-in name or YAML file (see aktkoll map --help)"))
+      ->type_name(Ui("NAMN|FIL", "NAME|FILE"));
   cmd->add_option("--waivers", o->waivers,
-                  "Undantagsfil (YAML): ärende, regel, skäl, beslutsfattare, giltig t.o.m.");
-  cmd->add_option("--baseline", o->baseline, "Baslinje från --write-baseline: bara nya anmärkningar ger slutstatus 1");
-  cmd->add_option("--write-baseline", o->write_baseline, "Spara körningens anmärkningar som baslinje i FIL");
-  cmd->add_option("--jobs,-j", o->jobs, "Antal trådar (standard: alla kärnor); utdata blir densamma oavsett antal")
-      ->check(CLI::Range(0, 256));
-  cmd->add_option("--max-depth", o->limits.max_depth, "Största nästlingsdjup i ett dokument (standard: 200)");
-  cmd->add_option("--max-file-size", o->limits.max_file_bytes, "Största filstorlek i byte (standard: 256 MiB)");
+                  Ui("Undantagsfil (YAML): ärende, regel, skäl, beslutsfattare, giltig t.o.m.",
+                     "Waiver file (YAML): case, rule, reason, approver, expiry"))
+      ->type_name(Ui("FIL", "FILE"));
+  cmd->add_option("--baseline", o->baseline,
+                  Ui("Baslinje från --write-baseline: bara nya anmärkningar ger slutstatus 1",
+                     "Baseline from --write-baseline: only new findings give exit status 1"))
+      ->type_name(Ui("FIL", "FILE"));
+  cmd->add_option("--write-baseline", o->write_baseline,
+                  Ui("Spara körningens anmärkningar som baslinje", "Save the run's findings as a baseline"))
+      ->type_name(Ui("FIL", "FILE"));
+  cmd->add_option("--jobs,-j", o->jobs,
+                  Ui("Antal trådar, 0–256 (standard: alla kärnor); rapporterna blir desamma oavsett antal",
+                     "Threads, 0–256 (default: all cores); the reports are the same whatever the number"))
+      ->type_name("N")->check(Between(0, 256));
+  cmd->add_option("--max-depth", o->limits.max_depth,
+                  Ui("Största nästlingsdjup i ett dokument (standard: 200)", "Deepest nesting in a document (default: 200)"))
+      ->type_name("N");
+  cmd->add_option("--max-file-size", o->limits.max_file_bytes,
+                  Ui("Största filstorlek i byte (standard: 256 MiB)", "Largest file in bytes (default: 256 MiB)"))
+      ->type_name("BYTE");
   cmd->add_option("--max-eval-steps", o->max_eval_steps,
-                  "Största antal beräkningssteg per regeluttryck och ärende (standard: 1000000)")
-      ->check(CLI::Range(int64_t{1000}, int64_t{1} << 40));
+                  Ui("Största antal beräkningssteg per regeluttryck och ärende, minst 1000 (standard: 1000000)",
+                     "Most evaluation steps per rule expression and case, at least 1000 (default: 1000000)"))
+      ->type_name("N")->check(Between(1000, int64_t{1} << 40));
   cmd->add_option("--max-aliases", o->limits.max_alias_expansions,
-                  "Största antal YAML-aliasexpansioner per dokument (standard: 10000)");
+                  Ui("Största antal YAML-aliasexpansioner per dokument (standard: 10000)",
+                     "Most YAML alias expansions per document (default: 10000)"))
+      ->type_name("N");
   cmd->callback([o, exit_code] { *exit_code = RunCheck(*o); });
 }
 

@@ -9,6 +9,7 @@
 # AKTKOLL_UPDATE=1 rewrites the ```text blocks with the actual output.
 #   readme_test.sh SOURCE_DIR BUILD_DIR
 set -uo pipefail
+export LC_ALL=C.UTF-8  # aktkoll speaks English when the locale says so; the README shows Swedish
 src=$1
 build=$2
 work=$(mktemp -d)
