@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <tuple>
 #include <thread>
 #include <ctime>
 #include <cstdio>
@@ -9,6 +10,7 @@
 
 #include "app/cli_text.h"
 #include "app/output.h"
+#include "app/project_config.h"
 #include "app/baseline.h"
 #include "app/check_assembled.h"
 #include "app/check_pipeline.h"
@@ -418,7 +420,43 @@ void AddCheckCommand(CLI::App& app, int* exit_code) {
                   Ui("Största antal YAML-aliasexpansioner per dokument (standard: 10000)",
                      "Most YAML alias expansions per document (default: 10000)"))
       ->type_name("N");
-  cmd->callback([o, exit_code] { *exit_code = RunCheck(*o); });
+  cmd->add_flag("--no-config", o->no_config,
+                Ui("Läs ingen .aktkoll.yaml (annars gäller den närmaste från arbetskatalogen uppåt)",
+                   "Read no .aktkoll.yaml (otherwise the nearest from the working directory upward applies)"));
+  cmd->callback([o, cmd, exit_code] {
+    CheckOptions options = *o;
+    if (!options.no_config) {
+      auto config = FindProjectConfig(".");
+      if (!config.ok()) {
+        std::fprintf(stderr, "aktkoll: %s\n", config.status().message().c_str());
+        *exit_code = 2;
+        return;
+      }
+      if (*config) {
+        // The command line wins over the file, option by option.
+        const ProjectConfig& c = **config;
+        auto given = [cmd](const char* name) { return cmd->count(name) > 0; };
+        const bool pack_given = given("--profile") || given("--rules");
+        if (c.profile && !pack_given) options.profile = *c.profile;
+        if (c.rules && !pack_given) options.rules = *c.rules;
+        if (c.fail_on && !given("--fail-on")) options.fail_on = *c.fail_on;
+        if (c.lang && !given("--lang")) options.lang = *c.lang;
+        if (c.formats && !given("--format")) options.formats = *c.formats;
+        if (c.baseline && !given("--baseline")) options.baseline = *c.baseline;
+        if (c.waivers && !given("--waivers")) options.waivers = *c.waivers;
+        for (const auto& [value, allowed, key] :
+             {std::tuple{options.fail_on, "error, warning, info, never", "fail_on"},
+              std::tuple{options.lang, "sv, en", "lang"}}) {
+          if (std::string(", ") .append(allowed).append(",").find(", " + value + ",") == std::string::npos) {
+            std::fprintf(stderr, "aktkoll: %s: %s: '%s' är inget av %s\n", c.path.c_str(), key, value.c_str(), allowed);
+            *exit_code = 2;
+            return;
+          }
+        }
+      }
+    }
+    *exit_code = RunCheck(options);
+  });
 }
 
 }  // namespace aktkoll::app

@@ -1,5 +1,8 @@
 #include "report/formats.h"
 
+#include <algorithm>
+#include <vector>
+
 #include <fmt/format.h>
 
 #include "report/escape.h"
@@ -37,11 +40,17 @@ void MdFormatter::End(const Summary& s, std::string* out) {
                  sv ? "Fel" : "Errors", sv ? "Varningar" : "Warnings", "Info");
   fmt::format_to(o, "| {} | {} | {} | {} | {} | {} |\n\n", s.documents, s.cases, s.input_errors, n[2], n[1], n[0]);
   if (!s.rule_applied_failed.empty()) {
-    fmt::format_to(o, "## {}\n\n| {} | {} | {} | {} |\n|---|---:|---:|---:|\n",
-                   sv ? "Efterlevnad per regel" : "Compliance per rule", sv ? "Regel" : "Rule",
+    fmt::format_to(o, "## {}\n\n| {} | {} | {} | {} | {} |\n|---|---|---:|---:|---:|\n",
+                   sv ? "Efterlevnad per regel" : "Compliance per rule", sv ? "Regel" : "Rule", sv ? "Rubrik" : "Title",
                    sv ? "Tillämplig" : "Applied", sv ? "Brister" : "Failed", sv ? "Efterlevnad" : "Compliance");
-    for (const auto& [rule, af] : s.rule_applied_failed)
-      fmt::format_to(o, "| `{}` | {} | {} | {} % |\n", rule, af.first, af.second, CompliancePercent(af));
+    // Worst first, then by id, as in the HTML report.
+    std::vector<std::pair<std::string, std::pair<int, int>>> rules(s.rule_applied_failed.begin(), s.rule_applied_failed.end());
+    std::stable_sort(rules.begin(), rules.end(), [](const auto& a, const auto& b) {
+      return CompliancePercent(a.second) < CompliancePercent(b.second);
+    });
+    for (const auto& [rule, af] : rules)
+      fmt::format_to(o, "| `{}` | {} | {} | {} | {} % |\n", MdCode(rule), MdCell(RuleTitle(rule, run_)), af.first,
+                     af.second, CompliancePercent(af));
     *out += "\n";
   }
   if (row_count_ > 0) {

@@ -115,8 +115,16 @@ std::string TypeLabel(const std::string& code, const RunInfo& run) {
 }
 
 std::string RuleTitle(const std::string& id, const RunInfo& run) {
-  const RuleInfo* r = FindRule(run, id);
-  return r ? r->title.In(run.lang) : "";
+  if (const RuleInfo* r = FindRule(run, id)) return r->title.In(run.lang);
+  // The checks that are not rules of a pack.
+  static const std::map<std::string, core::Text> kBuiltIn = {
+      {core::kRuleSchema, {"Akten följer fallschemat", "The record follows the case schema"}},
+      {core::kRuleInputError, {"Filen och dokumentet kan läsas", "The file and document can be read"}},
+      {core::kRuleRuleError, {"Regeln kan utvärderas på ärendet", "The rule can be evaluated on the case"}},
+      {"waiver-expired", {"Undantaget gäller fortfarande", "The waiver is still in force"}},
+      {"waiver-unused", {"Undantaget används", "The waiver is used"}}};
+  auto it = kBuiltIn.find(id);
+  return it == kBuiltIn.end() ? "" : it->second.In(run.lang);
 }
 
 std::string PersonLabel(const CaseResult* c, const RunInfo& run) {

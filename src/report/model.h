@@ -186,7 +186,8 @@ std::string FindingStatus(const Finding& f, const RunInfo& run);
 // The label of an intervention-type code in the run's language; the code itself when the
 // catalogue has none (and "(okänd)"/"(unknown)" for the empty code's key).
 std::string TypeLabel(const std::string& code, const RunInfo& run);
-// A rule's title in the run's language, "" when the pack has none (built-in pseudo-rules).
+// A rule's title in the run's language; the built-in checks (schema, input-error,
+// rule-error, waiver-expired, waiver-unused) have titles of their own.
 std::string RuleTitle(const std::string& id, const RunInfo& run);
 // Whether a finding decides the exit code (neither waived nor in the baseline).
 inline bool Counted(const Finding& f) { return core::Counts(f); }
