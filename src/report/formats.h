@@ -138,6 +138,7 @@ class HtmlFormatter : public Formatter {
   SpillBuffer inputs_;
   SpillBuffer evidence_;
   std::set<std::string> rules_seen_;  // rules with a finding, explained once at the end
+  std::set<std::string> units_seen_;  // units of the cases with findings, for the filter
   int clean_cases_ = 0;
 };
 

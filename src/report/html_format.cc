@@ -23,7 +23,10 @@ table{border-collapse:collapse;font-size:.9em;max-width:100%}td,th{border:1px so
 .hash{font-family:monospace;font-size:.85em;word-break:break-all}.num{text-align:right;white-space:nowrap}
 .status{color:#555;font-style:italic}.explain{white-space:pre-line}table.bars svg{display:block}
 svg text{font:12px system-ui,sans-serif}
-@media print{details{break-inside:avoid}details>*{display:block}body{margin:0;max-width:none}}
+.filter{display:flex;flex-wrap:wrap;gap:.4rem 1.2rem;align-items:center;border:1px solid #ddd;border-radius:4px;padding:.4rem .7rem}
+.filter fieldset{border:0;margin:0;padding:0}.filter legend{float:left;margin-right:.4rem;font-weight:600}
+@media print{.filter{display:none}details{break-inside:avoid;border:0}body{margin:0;max-width:none;font-size:11pt}
+a{color:inherit;text-decoration:none}table.bars svg rect{print-color-adjust:exact;-webkit-print-color-adjust:exact}}
 )";
 
 // A compliance chart: one table row per entry, its name (and for rules the title) in
@@ -34,6 +37,21 @@ struct BarRow {
   std::string note;
   std::pair<int, int> applied_failed;
 };
+
+// A CSS string's content: everything but ASCII letters, digits, space, '_' and '-' (and
+// UTF-8 bytes above ASCII) as a hex escape, so record data cannot end the string or the
+// <style> element.
+std::string CssString(const std::string& s) {
+  std::string out;
+  for (unsigned char c : s) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == ' ' || c == '_' ||
+        c == '-' || c >= 0x80)
+      out += static_cast<char>(c);
+    else
+      out += fmt::format("\\{:x} ", c);
+  }
+  return out;
+}
 
 std::string Bars(const std::vector<BarRow>& rows, bool sv, const char* name_head, const char* note_head) {
   if (rows.empty()) return sv ? "<p>Inga uppgifter.</p>" : "<p>No data.</p>";
@@ -84,8 +102,9 @@ void HtmlFormatter::AddFile(const FileResult& file, std::string*) {
       std::string due = f.due_date.empty() ? "" : fmt::format(" · {} {}", sv ? "förfallodag" : "due", f.due_date);
       const std::string status = FindingStatus(f, run_);
       items += fmt::format(
-          "<li><span class=\"sev-{}\">{}</span> <a href=\"#rule-{}\"><code>{}</code></a> {}{}"
-          "<div class=\"loc\">{}{}</div>{}</li>\n",
+          "<li data-severity=\"{}\" data-rule=\"{}\" data-status=\"{}\"><span class=\"sev-{}\">{}</span> "
+          "<a href=\"#rule-{}\"><code>{}</code></a> {}{}<div class=\"loc\">{}{}</div>{}</li>\n",
+          core::SeverityName(f.severity), XmlEscape(f.rule), f.waived ? "waived" : f.baseline ? "baseline" : "new",
           core::SeverityName(f.severity), core::SeverityLabel(f.severity, run_.lang), XmlEscape(f.rule),
           XmlEscape(f.rule), XmlEscape(f.message.In(run_.lang)),
           status.empty() ? "" : fmt::format(" <span class=\"status\">[{}]</span>", XmlEscape(status)),
@@ -93,10 +112,12 @@ void HtmlFormatter::AddFile(const FileResult& file, std::string*) {
     }
     std::string person = PersonLabel(c, run_);
     if (!person.empty()) person = " — " + XmlEscape(person);
+    const std::string unit = TypeLabel(OrUnknown(c ? c->unit : "", Lang::kSv), run_);
+    units_seen_.insert(unit);
     cases_.Append(fmt::format(
-        "<details><summary>{}{} <span class=\"meta\">({}) — {} {}, {} {}, {} info</span></summary>\n"
+        "<details class=\"case\" data-unit=\"{}\"><summary>{}{} <span class=\"meta\">({}) — {} {}, {} {}, {} info</span></summary>\n"
         "<ul class=\"findings\">\n{}</ul></details>\n",
-        XmlEscape(name), person, XmlEscape(file.input.path), counts[2], sv ? "fel" : "errors", counts[1],
+        XmlEscape(unit), XmlEscape(name), person, XmlEscape(file.input.path), counts[2], sv ? "fel" : "errors", counts[1],
         sv ? "varningar" : "warnings", counts[0], items));
   }
   for (const CaseResult& c : file.cases) {
@@ -117,8 +138,22 @@ void HtmlFormatter::End(const Summary& s, std::string* out) {
   auto o = std::back_inserter(*out);
   fmt::format_to(o, "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n"
                     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                    "<title>aktkoll — {}</title>\n<style>{}</style>\n</head>\n<body>\n",
+                    "<title>aktkoll — {}</title>\n<style>{}",
                  sv ? "sv" : "en", sv ? "granskning av ärendeakter" : "case record check", kStyle);
+  // The filter works without a server or a script: each control hides, through :has(),
+  // the findings (or cases) it does not select.
+  for (const char* sev : {"error", "warning", "info"})
+    fmt::format_to(o, "body:has(#f-sev-{0}:not(:checked)) li[data-severity=\"{0}\"]{{display:none}}\n", sev);
+  for (const char* st : {"new", "baseline", "waived"})
+    fmt::format_to(o, "body:has(#f-status-{0}:not(:checked)) li[data-status=\"{0}\"]{{display:none}}\n", st);
+  for (const std::string& rule : rules_seen_)
+    fmt::format_to(o, "body:has(#f-rule option[value=\"{0}\"]:checked) li:not([data-rule=\"{0}\"]){{display:none}}\n",
+                   CssString(rule));
+  for (const std::string& unit : units_seen_)
+    fmt::format_to(o,
+                   "body:has(#f-unit option[value=\"{0}\"]:checked) details.case:not([data-unit=\"{0}\"]){{display:none}}\n",
+                   CssString(unit));
+  *out += "</style>\n</head>\n<body>\n";
   fmt::format_to(o, "<h1>{}</h1>\n<p class=\"meta\">{} {} · {} {} {}{} · aktkoll {}</p>\n",
                  sv ? "Granskning av ärendeakter" : "Case record check", sv ? "Granskningsdatum" : "As of",
                  run_.as_of, sv ? "regelpaket" : "rule pack", XmlEscape(run_.pack.name), XmlEscape(run_.pack.version),
@@ -159,6 +194,28 @@ void HtmlFormatter::End(const Summary& s, std::string* out) {
   }
   fmt::format_to(o, "<h2>{}</h2>\n", sv ? "Ärenden med anmärkningar" : "Cases with findings");
   if (cases_.empty()) *out += sv ? "<p>Inga anmärkningar.</p>\n" : "<p>No findings.</p>\n";
+  if (!cases_.empty()) {
+    fmt::format_to(o, "<form class=\"filter\" aria-label=\"{}\"><fieldset><legend>{}</legend>", sv ? "Filter" : "Filter",
+                   sv ? "Grad" : "Severity");
+    for (Severity sev : {Severity::kError, Severity::kWarning, Severity::kInfo})
+      fmt::format_to(o, "<label><input type=\"checkbox\" id=\"f-sev-{}\" checked> {}</label> ", core::SeverityName(sev),
+                     core::SeverityLabel(sev, run_.lang));
+    fmt::format_to(o, "</fieldset><fieldset><legend>Status</legend>");
+    const std::pair<const char*, const char*> statuses[] = {{"new", sv ? "ny" : "new"},
+                                                            {"baseline", sv ? "i baslinjen" : "in the baseline"},
+                                                            {"waived", sv ? "undantagen" : "waived"}};
+    for (const auto& [id, label] : statuses)
+      fmt::format_to(o, "<label><input type=\"checkbox\" id=\"f-status-{}\" checked> {}</label> ", id, label);
+    fmt::format_to(o, "</fieldset><label>{} <select id=\"f-rule\"><option value=\"\" selected>{}</option>",
+                   sv ? "Regel" : "Rule", sv ? "alla" : "all");
+    for (const std::string& rule : rules_seen_)
+      fmt::format_to(o, "<option value=\"{0}\">{0}</option>", XmlEscape(rule));
+    fmt::format_to(o, "</select></label><label>{} <select id=\"f-unit\"><option value=\"\" selected>{}</option>",
+                   sv ? "Enhet" : "Unit", sv ? "alla" : "all");
+    for (const std::string& unit : units_seen_)
+      fmt::format_to(o, "<option value=\"{0}\">{0}</option>", XmlEscape(unit));
+    *out += "</select></label></form>\n";
+  }
   cases_.MoveTo(out, drain());
   // Each rule that has a finding, once: its title, law and explanation, folded.
   if (!rules_seen_.empty()) {

@@ -321,3 +321,17 @@ TEST_CASE("with the README's baseline every format passes what the exit code pas
   fs::remove_all(dir);
   fs::remove_all(o.dir);
 }
+
+TEST_CASE("record data reaches the HTML report, its filter and its style only escaped") {
+  fs::path out = fs::temp_directory_path() / ("aktkoll-html-" + std::to_string(::getpid()) + ".html");
+  auto r = Run(std::string("aktkoll check tests/cli/data ") + kAsOf + " --format html:" + out.string());
+  CHECK_MESSAGE(r.exit_code == 1, r.err);
+  const std::string html = ReadText(out.string());
+  CHECK(html.find("<img") == std::string::npos);
+  CHECK(html.find("<b>Barn") == std::string::npos);
+  // The unit is an option of the unit filter (escaped as HTML) and a selector of its
+  // style rule (escaped as CSS).
+  CHECK(html.find("<option value=\"+46 &lt;b&gt;Barn&lt;/b&gt; &amp; familj | Visby\">") != std::string::npos);
+  CHECK(html.find("[data-unit=\"\\2b 46 \\3c b\\3e Barn\\3c \\2f b\\3e  \\26  familj \\7c  Visby\"]") != std::string::npos);
+  fs::remove(out);
+}
