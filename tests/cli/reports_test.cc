@@ -138,6 +138,16 @@ TEST_CASE("SARIF validates against the SARIF 2.1.0 schema and matches the JSON f
     CHECK(region["startLine"].get<int>() >= 1);
     CHECK(region["startColumn"].get<int>() >= 1);
   }
+  // Every rule has a readable name other than its id and help text; the built-in checks,
+  // the waiver ones included, are declared.
+  std::set<std::string> ids;
+  for (const auto& d : sarif["runs"][0]["tool"]["driver"]["rules"]) {
+    CAPTURE(d["id"].get<std::string>());
+    ids.insert(d["id"].get<std::string>());
+    CHECK(d["name"] != d["id"]);
+    CHECK(!d["help"]["text"].get<std::string>().empty());
+  }
+  for (const char* id : {"schema", "input-error", "rule-error", "waiver-expired", "waiver-unused"}) CHECK(ids.count(id) == 1);
 }
 
 TEST_CASE("xmllint accepts the JUnit XML") {
