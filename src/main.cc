@@ -67,6 +67,12 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", std::string("aktkoll ") + aktkoll::app::kVersion,
                        Ui("Visa versionen", "Show the version"));
   app.require_subcommand(1);
+  // `aktkoll --lang en COMMAND`: read by DetectUiLang above, and the default of every
+  // command's own --lang.
+  std::string lang;
+  app.add_option("--lang", lang, Ui("Språk för hjälp, meddelanden och rapporter: sv eller en",
+                                    "Language of help, messages and reports: sv or en"))
+      ->type_name("sv|en")->check(aktkoll::app::OneOf({"sv", "en"}));
   app.footer(Ui("\nKör 'aktkoll KOMMANDO --help' för kommandots flaggor; se även aktkoll(1).",
                 "\nRun 'aktkoll COMMAND --help' for a command's options; see also aktkoll(1)."));
   int exit_code = 0;
