@@ -7,9 +7,9 @@ set(_completions ${PROJECT_BINARY_DIR}/completions)
 add_custom_command(
   OUTPUT ${_completions}/aktkoll.bash ${_completions}/_aktkoll ${_completions}/aktkoll.fish
   COMMAND ${CMAKE_COMMAND} -E make_directory ${_completions}
-  COMMAND $<TARGET_FILE:aktkoll> completion bash > ${_completions}/aktkoll.bash
-  COMMAND $<TARGET_FILE:aktkoll> completion zsh > ${_completions}/_aktkoll
-  COMMAND $<TARGET_FILE:aktkoll> completion fish > ${_completions}/aktkoll.fish
+  COMMAND ${CMAKE_COMMAND} -E env LC_ALL=C.UTF-8 $<TARGET_FILE:aktkoll> completion bash > ${_completions}/aktkoll.bash
+  COMMAND ${CMAKE_COMMAND} -E env LC_ALL=C.UTF-8 $<TARGET_FILE:aktkoll> completion zsh > ${_completions}/_aktkoll
+  COMMAND ${CMAKE_COMMAND} -E env LC_ALL=C.UTF-8 $<TARGET_FILE:aktkoll> completion fish > ${_completions}/aktkoll.fish
   DEPENDS aktkoll
   COMMENT "Generating shell completions")
 add_custom_target(completions ALL

@@ -16,6 +16,18 @@ if [ "$want" != "$have" ]; then
   echo "FAIL: the rule list in $1 differs from 'aktkoll rules list'"; diff <(echo "$want") <(echo "$have") || true
   status=1
 fi
+# Every command and every option the CLI defines is in aktkoll(1), so the page cannot
+# drift from the definition.
+for cmd in "" check "rules list" "rules explain" "rules test" "rules coverage" due map completion; do
+  help=$(LC_ALL=C.UTF-8 "$3" $cmd --help)
+  for opt in $(echo "$help" | grep -oE '^ +(-[a-zA-Z],)?--[a-z][a-z-]*' | sed 's/^.*--/--/' | sort -u); do
+    [ "$opt" = --help ] || [ "$opt" = --version ] && continue
+    grep -qF -- "$(echo "$opt" | sed 's/-/\\-/g')" "$1" || { echo "FAIL: aktkoll $cmd: $opt is not in $1"; status=1; }
+  done
+done
+for cmd in $(LC_ALL=C.UTF-8 "$3" --help | sed -n '/^Kommandon:/,/^$/p' | awk 'NR>1 && NF {print $1}'); do
+  grep -qE "^\.B $cmd( |$)" "$1" || { echo "FAIL: the command $cmd is not under COMMANDS in $1"; status=1; }
+done
 if LC_ALL=C grep -nP '[^\x00-\x7F]' "$1" "$2"; then
   echo "FAIL: non-ASCII characters in the man pages (use groff named characters)"; status=1
 fi

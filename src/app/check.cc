@@ -2,12 +2,15 @@
 
 #include <algorithm>
 #include <optional>
+#include <tuple>
 #include <thread>
 #include <ctime>
 #include <cstdio>
 #include <unistd.h>
 
+#include "app/cli_text.h"
 #include "app/output.h"
+#include "app/project_config.h"
 #include "app/baseline.h"
 #include "app/check_assembled.h"
 #include "app/check_pipeline.h"
@@ -31,7 +34,15 @@ using core::Severity;
 
 
 bool ProgressWanted(const CheckOptions& o) {
-  return o.progress && ::isatty(2) && std::getenv("CI") == nullptr;
+  return !o.no_progress && !o.quiet && ::isatty(2) && std::getenv("CI") == nullptr;
+}
+
+// --color auto|always|never; auto: on a terminal, unless NO_COLOR is set (no-color.org).
+bool ColorWanted(const std::string& color) {
+  if (color == "always") return true;
+  if (color == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  return ::isatty(1) && !(no_color && *no_color);
 }
 
 int FailThreshold(const std::string& fail_on) {
@@ -140,6 +151,7 @@ int RunCheck(const CheckOptions& options) {
   engine_options.ignore = o.ignore;
   engine_options.lang = lang;
   engine_options.eval.max_steps = o.max_eval_steps;
+  engine_options.show_free_text = o.show_personal_data;
   auto engine = std::make_shared<engine::Engine>(pack, engine_options);
   const engine::Engine& rules = *engine;
   // Freed by the operating system at exit, not by us (app/process.h).
@@ -151,26 +163,60 @@ int RunCheck(const CheckOptions& options) {
   report::RunInfo run;
   run.pack = {pack->name, pack->version, pack->sha256, pack->profile};
   for (const ruleset::Rule* r : rules.rules()) run.rules.push_back(RuleInfoOf(*r));
+  if (auto v = pack->vocabularies.find("intervention_types"); v != pack->vocabularies.end()) {
+    for (const document::Node& entry : v->second.entries) {
+      const document::Node* code = entry.Find("code");
+      const document::Node* label = entry.Find("label");
+      if (!code || code->kind != document::Kind::kString || !label) continue;
+      const document::Node* sv = label->Find("sv");
+      const document::Node* en = label->Find("en");
+      run.type_labels[code->string] = {sv && sv->kind == document::Kind::kString ? sv->string : "",
+                                       en && en->kind == document::Kind::kString ? en->string : ""};
+    }
+  }
   run.tool_version = kVersion;
   run.as_of = o.as_of;
   run.lang = o.lang == "en" ? core::Lang::kEn : core::Lang::kSv;
   run.show_personal_data = o.show_personal_data;
   run.statistics = o.statistics;
+  run.has_baseline = !o.baseline.empty();
 
-  std::vector<std::unique_ptr<Output>> outputs;
+  // Every destination is checked before anything is written: at most one format on
+  // stdout (two would interleave into something neither consumer can parse), no file
+  // named twice, no binary workbook on a terminal.
+  std::vector<FormatSpec> specs;
   for (const auto& spec_text : o.formats) {
     auto spec = ParseFormatSpec(spec_text, report::FormatNames());
     if (!spec.ok()) {
       std::fprintf(stderr, "aktkoll: %s\n", spec.status().message().c_str());
       return 2;
     }
-    auto out = Output::Open(*spec, report::MakeFormatter(spec->format));
+    specs.push_back(*spec);
+  }
+  core::Status destinations = CheckDestinations(specs, ::isatty(1) != 0);
+  if (!destinations.ok()) {
+    std::fprintf(stderr, "aktkoll: %s\n", destinations.message().c_str());
+    return 2;
+  }
+
+  // When every report goes to a file, stdout is free: it gets the statistics and the
+  // summary line, and then which files were written (not with --quiet).
+  const bool stdout_free = std::none_of(specs.begin(), specs.end(), ToStdout);
+  std::vector<std::string> written;
+  for (const FormatSpec& spec : specs) written.push_back(spec.file);
+  if (stdout_free && !o.quiet) specs.push_back(FormatSpec{"summary", ""});
+
+  std::vector<std::unique_ptr<Output>> outputs;
+  for (const FormatSpec& one : specs) {
+    const FormatSpec* spec = &one;
+    auto out = Output::Open(*spec, spec->format == "summary" ? report::MakeSummaryFormatter()
+                                                             : report::MakeFormatter(spec->format));
     if (!out.ok()) {
       std::fprintf(stderr, "aktkoll: %s\n", out.status().message().c_str());
       return 2;
     }
     report::RunInfo r = run;
-    r.color = spec->file.empty() && spec->format == "text" && ::isatty(1) && !std::getenv("NO_COLOR");
+    r.color = spec->file.empty() && spec->format == "text" && ColorWanted(o.color);
     (*out)->formatter().Begin(r, &(*out)->buffer());
     outputs.push_back(std::move(*out));
   }
@@ -214,6 +260,11 @@ int RunCheck(const CheckOptions& options) {
   size_t files_done = 0;
   const bool progress = ProgressWanted(o) && files.size() > 1;
   auto emit = [&](report::FileResult&& file) -> bool {
+    if (!o.stdin_filename.empty() && file.input.path == "-") {  // --stdin-filename names stdin
+      file.input.path = o.stdin_filename;
+      for (Finding& f : file.findings)
+        if (f.path == "-") f.path = o.stdin_filename;
+    }
     ApplyWaivers(waivers, o.as_of, &file.findings);
     if (baseline) baseline->Apply(&file.findings);
     if (!o.write_baseline.empty()) baseline_writer.Add(file.findings);
@@ -256,6 +307,7 @@ int RunCheck(const CheckOptions& options) {
   if (!waivers.empty()) {
     report::FileResult w;
     w.input.path = o.waivers;
+    w.auxiliary = true;
     w.findings = WaiverFindings(waivers, o.as_of);
     if (!w.findings.empty() && !emit(std::move(w))) return 2;
   }
@@ -275,6 +327,11 @@ int RunCheck(const CheckOptions& options) {
       return 2;
     }
   }
+  if (stdout_free && !o.quiet) {
+    std::string line = lang == core::Lang::kSv ? "Skrev " : "Wrote ";
+    for (size_t i = 0; i < written.size(); ++i) line += (i ? ", " : "") + written[i];
+    std::printf("%s.\n", line.c_str());
+  }
   int threshold = FailThreshold(o.fail_on);
   for (int sev = threshold; sev <= 2; ++sev)
     if (summary.counted.by_severity[sev] > 0) return 1;
@@ -283,46 +340,139 @@ int RunCheck(const CheckOptions& options) {
 
 void AddCheckCommand(CLI::App& app, int* exit_code) {
   auto o = std::make_shared<CheckOptions>();
-  CLI::App* cmd = app.add_subcommand("check", "Granska ärendeakter mot regelpaketet (check case records)");
+  o->lang = UiLangCode();
+  CLI::App* cmd = app.add_subcommand("check", Ui("Granska ärendeakter mot regelpaketet", "Check case records against the rule pack"));
+  cmd->footer(Ui("\nSlutstatus: 0 inga anmärkningar på eller över --fail-on, 1 anmärkningar (indatafel räknas som fel),\n"
+                 "2 användningsfel, trasigt regelpaket, rapport som inte kunde skrivas eller internt fel.",
+                 "\nExit status: 0 nothing at or above --fail-on, 1 findings (input errors count as errors),\n"
+                 "2 a usage error, a broken rule pack, a report that could not be written or an internal error."));
   cmd->add_option("paths", o->paths,
-                  "Filer eller kataloger (.yaml .yml .json .jsonl .ndjson), '-' för stdin; standard: .");
+                  Ui("Filer eller kataloger (.yaml .yml .json .jsonl .ndjson), '-' för stdin; standard: .",
+                     "Files or folders (.yaml .yml .json .jsonl .ndjson), '-' for stdin; default: ."))
+      ->type_name(Ui("FIL", "PATH"));
   cmd->add_option("--format,-f", o->formats,
-                  "Rapportformat FMT[:FIL], kan upprepas: text, json, sarif, junit, github, csv, xlsx, html, md "
-                  "(standard: text till stdout)");
-  cmd->add_option("--as-of", o->as_of, "Granskningsdatum ÅÅÅÅ-MM-DD som alla datumregler mäts mot (standard: i dag)");
-  cmd->add_option("--fail-on", o->fail_on, "Lägsta allvarlighetsgrad som ger slutstatus 1 (standard: error)")
-      ->check(CLI::IsMember({"error", "warning", "info", "never"}));
-  cmd->add_option("--lang", o->lang, "Språk i rapporten: sv eller en (standard: sv)")
-      ->check(CLI::IsMember({"sv", "en"}));
+                  Ui("Rapportformat, kan upprepas: text, json, sarif, junit, github, csv, xlsx, html, md; utan :FIL till "
+                     "stdout (högst ett format; standard: text)",
+                     "Report format, may be repeated: text, json, sarif, junit, github, csv, xlsx, html, md; without "
+                     ":FILE to stdout (one format at most; default: text)"))
+      ->type_name(Ui("FMT[:FIL]", "FMT[:FILE]"));
+  cmd->add_option("--as-of", o->as_of,
+                  Ui("Granskningsdatum ÅÅÅÅ-MM-DD som alla datumregler mäts mot (standard: i dag)",
+                     "The date YYYY-MM-DD all date rules are measured against (default: today)"))
+      ->type_name(Ui("DATUM", "DATE"));
+  cmd->add_option("--fail-on", o->fail_on,
+                  Ui("Lägsta allvarlighetsgrad som ger slutstatus 1: error, warning, info eller never (standard: error)",
+                     "Lowest severity that gives exit status 1: error, warning, info or never (default: error)"))
+      ->type_name(Ui("GRAD", "SEVERITY"))->check(OneOf({"error", "warning", "info", "never"}));
+  cmd->add_option("--lang", o->lang,
+                  Ui("Språk: sv eller en (standard: sv, eller en när LANG säger engelska)",
+                     "Language: sv or en (default: sv, or en when LANG says English)"))
+      ->type_name("sv|en")->check(OneOf({"sv", "en"}));
   cmd->add_flag("--show-personal-data", o->show_personal_data,
-                "Visa namn och personnummer i rapporten (annars visas bara ärende-id)");
-  cmd->add_flag("--statistics", o->statistics, "Antal anmärkningar per regel, enhet, insatstyp och beslutsmånad");
-  cmd->add_flag("!--no-progress", o->progress, "Visa aldrig förlopp (visas annars bara i en terminal)");
+                Ui("Visa namn, personnummer och fritext ur akten i rapporten (annars visas bara ärende-id)",
+                   "Show names, identity numbers and free text from the record (otherwise only the case id)"));
+  cmd->add_flag("--statistics", o->statistics,
+                Ui("Antal anmärkningar per regel, enhet, insatstyp och beslutsmånad",
+                   "Finding counts per rule, unit, intervention type and decision month"));
+  cmd->add_flag("--no-progress", o->no_progress,
+                Ui("Visa aldrig förlopp (visas annars bara i en terminal)", "Never show progress (otherwise only on a terminal)"));
+  cmd->add_flag("--quiet,-q", o->quiet,
+                Ui("Inget förlopp och ingen sammanfattning på stdout när alla rapporter skrivs till filer",
+                   "No progress, and no summary on stdout when every report goes to a file"));
+  cmd->add_option("--color", o->color,
+                  Ui("Färg i textrapporten: auto (i en terminal, om inte NO_COLOR är satt), always eller never",
+                     "Colour in the text report: auto (on a terminal unless NO_COLOR is set), always or never"))
+      ->type_name("auto|always|never")->check(OneOf({"auto", "always", "never"}));
+  cmd->add_option("--stdin-filename", o->stdin_filename,
+                  Ui("Filnamnet som rapporterna visar för '-' (stdin)", "The file name the reports show for '-' (stdin)"))
+      ->type_name(Ui("FIL", "FILE"));
   cmd->add_option("--rules", o->rules,
-                  "Regelpaket eller kommunprofil på disk (pack.yaml/profile.yaml); standard: det inbyggda nationella paketet");
-  cmd->add_option("--profile", o->profile, "Inbyggd kommunprofil, t.ex. kalix");
-  cmd->add_option("--select", o->select, "Kör bara dessa regler eller grupper (t.ex. GP,UPF-001); kan upprepas")
-      ->delimiter(',')->expected(1)->allow_extra_args(false)->take_all();
-  cmd->add_option("--ignore", o->ignore, "Hoppa över dessa regler eller grupper; kan upprepas")
-      ->delimiter(',')->expected(1)->allow_extra_args(false)->take_all();
+                  Ui("Regelpaket eller kommunprofil på disk (pack.yaml, profile.yaml); standard: det inbyggda nationella paketet",
+                     "Rule pack or municipal profile on disk (pack.yaml, profile.yaml); default: the built-in national pack"))
+      ->type_name(Ui("FIL", "FILE"));
+  cmd->add_option("--profile", o->profile, Ui("Inbyggd kommunprofil: kalix, stockholm eller gotland",
+                                              "Built-in municipal profile: kalix, stockholm or gotland"))
+      ->type_name(Ui("NAMN", "NAME"));
+  cmd->add_option("--select", o->select,
+                  Ui("Kör bara dessa regler eller grupper (t.ex. GP,UPF-001); kan upprepas",
+                     "Run only these rules or groups (e.g. GP,UPF-001); may be repeated"))
+      ->type_name(Ui("REGLER", "RULES"))->delimiter(',')->expected(1)->allow_extra_args(false)->take_all();
+  cmd->add_option("--ignore", o->ignore,
+                  Ui("Hoppa över dessa regler eller grupper; kan upprepas", "Leave out these rules or groups; may be repeated"))
+      ->type_name(Ui("REGLER", "RULES"))->delimiter(',')->expected(1)->allow_extra_args(false)->take_all();
   cmd->add_option("--mapping", o->mapping,
-                  "Mappning för export från verksamhetssystem: inbyggt namn eller YAML-fil (se aktkoll-rules(5), MAPPINGS)");
+                  Ui("Mappning för export från verksamhetssystem: inbyggt namn eller YAML-fil (se aktkoll map --help)",
+                     "Mapping for exports from case-management systems: built-in name or YAML file (see aktkoll map --help)"))
+      ->type_name(Ui("NAMN|FIL", "NAME|FILE"));
   cmd->add_option("--waivers", o->waivers,
-                  "Undantagsfil (YAML): ärende, regel, skäl, beslutsfattare, giltig t.o.m.");
-  cmd->add_option("--baseline", o->baseline, "Baslinje från --write-baseline: bara nya anmärkningar ger slutstatus 1");
-  cmd->add_option("--write-baseline", o->write_baseline, "Spara körningens anmärkningar som baslinje i FIL");
-  cmd->add_option("--jobs,-j", o->jobs, "Antal trådar (standard: alla kärnor); utdata blir densamma oavsett antal")
-      ->check(CLI::Range(0, 256));
+                  Ui("Undantagsfil (YAML): ärende, regel, skäl, beslutsfattare, giltig t.o.m.",
+                     "Waiver file (YAML): case, rule, reason, approver, expiry"))
+      ->type_name(Ui("FIL", "FILE"));
+  cmd->add_option("--baseline", o->baseline,
+                  Ui("Baslinje från --write-baseline: bara nya anmärkningar ger slutstatus 1",
+                     "Baseline from --write-baseline: only new findings give exit status 1"))
+      ->type_name(Ui("FIL", "FILE"));
+  cmd->add_option("--write-baseline", o->write_baseline,
+                  Ui("Spara körningens anmärkningar som baslinje", "Save the run's findings as a baseline"))
+      ->type_name(Ui("FIL", "FILE"));
+  cmd->add_option("--jobs,-j", o->jobs,
+                  Ui("Antal trådar, 0–256 (standard: alla kärnor); rapporterna blir desamma oavsett antal",
+                     "Threads, 0–256 (default: all cores); the reports are the same whatever the number"))
+      ->type_name("N")->check(Between(0, 256));
   cmd->add_flag("--allow-empty", o->allow_empty,
-                "Avsluta med 0 även när inga ärendefiler hittas (annars är det ett fel, slutstatus 2)");
-  cmd->add_option("--max-depth", o->limits.max_depth, "Största nästlingsdjup i ett dokument (standard: 200)");
-  cmd->add_option("--max-file-size", o->limits.max_file_bytes, "Största filstorlek i byte (standard: 256 MiB)");
+                Ui("Avsluta med 0 även när inga ärendefiler hittas (annars är det ett fel, slutstatus 2)",
+                   "Exit 0 also when no case files are found (otherwise that is an error, exit status 2)"));
+  cmd->add_option("--max-depth", o->limits.max_depth,
+                  Ui("Största nästlingsdjup i ett dokument (standard: 200)", "Deepest nesting in a document (default: 200)"))
+      ->type_name("N");
+  cmd->add_option("--max-file-size", o->limits.max_file_bytes,
+                  Ui("Största filstorlek i byte (standard: 256 MiB)", "Largest file in bytes (default: 256 MiB)"))
+      ->type_name("BYTE");
   cmd->add_option("--max-eval-steps", o->max_eval_steps,
-                  "Största antal beräkningssteg per regeluttryck och ärende (standard: 1000000)")
-      ->check(CLI::Range(int64_t{1000}, int64_t{1} << 40));
+                  Ui("Största antal beräkningssteg per regeluttryck och ärende, minst 1000 (standard: 1000000)",
+                     "Most evaluation steps per rule expression and case, at least 1000 (default: 1000000)"))
+      ->type_name("N")->check(Between(1000, int64_t{1} << 40));
   cmd->add_option("--max-aliases", o->limits.max_alias_expansions,
-                  "Största antal YAML-aliasexpansioner per dokument (standard: 10000)");
-  cmd->callback([o, exit_code] { *exit_code = RunCheck(*o); });
+                  Ui("Största antal YAML-aliasexpansioner per dokument (standard: 10000)",
+                     "Most YAML alias expansions per document (default: 10000)"))
+      ->type_name("N");
+  cmd->add_flag("--no-config", o->no_config,
+                Ui("Läs ingen .aktkoll.yaml (annars gäller den närmaste från arbetskatalogen uppåt)",
+                   "Read no .aktkoll.yaml (otherwise the nearest from the working directory upward applies)"));
+  cmd->callback([o, cmd, exit_code] {
+    CheckOptions options = *o;
+    if (!options.no_config) {
+      auto config = FindProjectConfig(".");
+      if (!config.ok()) {
+        std::fprintf(stderr, "aktkoll: %s\n", config.status().message().c_str());
+        *exit_code = 2;
+        return;
+      }
+      if (*config) {
+        // The command line wins over the file, option by option.
+        const ProjectConfig& c = **config;
+        auto given = [cmd](const char* name) { return cmd->count(name) > 0; };
+        const bool pack_given = given("--profile") || given("--rules");
+        if (c.profile && !pack_given) options.profile = *c.profile;
+        if (c.rules && !pack_given) options.rules = *c.rules;
+        if (c.fail_on && !given("--fail-on")) options.fail_on = *c.fail_on;
+        if (c.lang && !given("--lang")) options.lang = *c.lang;
+        if (c.formats && !given("--format")) options.formats = *c.formats;
+        if (c.baseline && !given("--baseline")) options.baseline = *c.baseline;
+        if (c.waivers && !given("--waivers")) options.waivers = *c.waivers;
+        for (const auto& [value, allowed, key] :
+             {std::tuple{options.fail_on, "error, warning, info, never", "fail_on"},
+              std::tuple{options.lang, "sv, en", "lang"}}) {
+          if (std::string(", ") .append(allowed).append(",").find(", " + value + ",") == std::string::npos) {
+            std::fprintf(stderr, "aktkoll: %s: %s: '%s' är inget av %s\n", c.path.c_str(), key, value.c_str(), allowed);
+            *exit_code = 2;
+            return;
+          }
+        }
+      }
+    }
+    *exit_code = RunCheck(options);
+  });
 }
 
 }  // namespace aktkoll::app

@@ -23,7 +23,11 @@ struct CheckOptions {
   std::string lang = "sv";                 // sv|en
   bool show_personal_data = false;
   bool statistics = false;
-  bool progress = true;                    // only ever shown on a terminal
+  bool no_progress = false;                // progress is only ever shown on a terminal
+  std::string stdin_filename;              // --stdin-filename: the name reports give '-'
+  bool no_config = false;                  // --no-config: ignore .aktkoll.yaml (project_config.h)
+  bool quiet = false;                      // --quiet: no progress, no summary when reports go to files
+  std::string color = "auto";              // --color auto|always|never
   int jobs = 0;                            // worker threads; 0 = all cores
   int64_t max_eval_steps = 1'000'000;      // expression cost limit per evaluation
   std::string waivers;                     // waiver file, see waivers.h

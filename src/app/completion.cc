@@ -1,5 +1,7 @@
 #include "app/completion.h"
 
+#include "app/cli_text.h"
+
 #include <cstdio>
 #include <functional>
 #include <vector>
@@ -231,8 +233,10 @@ std::string CompletionScript(const CLI::App& root, const std::string& shell) {
 
 void AddCompletionCommand(CLI::App& app, int* exit_code) {
   auto shell = std::make_shared<std::string>();
-  CLI::App* cmd = app.add_subcommand("completion", "Skalkomplettering för bash, zsh eller fish (shell completion)");
-  cmd->add_option("shell", *shell, "bash, zsh eller fish")->required()->check(CLI::IsMember({"bash", "zsh", "fish"}));
+  CLI::App* cmd = app.add_subcommand("completion", Ui("Skriv skalkomplettering för bash, zsh eller fish",
+                                                      "Write shell completion for bash, zsh or fish"));
+  cmd->add_option("shell", *shell, Ui("bash, zsh eller fish", "bash, zsh or fish"))
+      ->type_name("bash|zsh|fish")->required()->check(OneOf({"bash", "zsh", "fish"}));
   const CLI::App* root = &app;
   cmd->callback([root, shell, exit_code] {
     std::string script = CompletionScript(*root, *shell);

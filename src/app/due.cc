@@ -1,5 +1,7 @@
 #include "app/due.h"
 
+#include "app/cli_text.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <map>
@@ -82,7 +84,8 @@ std::pair<int64_t, int64_t> Quarter(int64_t day) {
 // Decisions to report to IVO in the quarter: the three-month limit falls on or before the
 // quarter's last day and the decision was still not executed (or the interruption not
 // over) at some time in the quarter after the limit.
-void IvoEntries(const std::string& path, const Node& root, std::pair<int64_t, int64_t> q, std::vector<IvoEntry>* out) {
+void IvoEntries(const std::string& path, const Node& root, std::pair<int64_t, int64_t> q, bool sv,
+                std::vector<IvoEntry>* out) {
   const Node* decision = root.Find("decision");
   if (!decision) return;
   const Node* favourable = decision->Find("favourable");
@@ -91,10 +94,10 @@ void IvoEntries(const std::string& path, const Node& root, std::pair<int64_t, in
   if (!decided) return;
   const Node* reports = At(root, {"events", "ivo_reports"});
   auto reported = [&](int64_t after) -> std::string {
-    if (!reports || reports->kind != Kind::kSequence) return "nej";
+    if (!reports || reports->kind != Kind::kSequence) return sv ? "nej" : "no";
     for (const Node& r : reports->items)
-      if (auto d = Day(r.Find("date")); d && *d >= after) return "ja (" + expr::FormatIsoDate(*d) + ")";
-    return "nej";
+      if (auto d = Day(r.Find("date")); d && *d >= after) return (sv ? "ja (" : "yes (") + expr::FormatIsoDate(*d) + ")";
+    return sv ? "nej" : "no";
   };
   auto reason_of = [&](const Node* own) {
     if (reports && reports->kind == Kind::kSequence)
@@ -112,7 +115,7 @@ void IvoEntries(const std::string& path, const Node& root, std::pair<int64_t, in
   int64_t limit = AddMonthsDay(*decided, 3);
   if (limit <= q.second && (!executed || *executed > limit) && (!executed || *executed >= q.first)) {
     IvoEntry e = base;
-    e.kind = "ej verkställt";
+    e.kind = sv ? "ej verkställt" : "not executed";
     e.limit = expr::FormatIsoDate(limit);
     e.reason = reason_of(At(root, {"execution", "not_executed_reason"}));
     e.report = reported(limit);
@@ -127,7 +130,7 @@ void IvoEntries(const std::string& path, const Node& root, std::pair<int64_t, in
     int64_t ilimit = AddMonthsDay(*from, 3);
     if (ilimit <= q.second && (!resumed || *resumed > ilimit) && (!resumed || *resumed >= q.first)) {
       IvoEntry e = base;
-      e.kind = "avbrott " + expr::FormatIsoDate(*from);
+      e.kind = (sv ? "avbrott " : "interrupted ") + expr::FormatIsoDate(*from);
       e.limit = expr::FormatIsoDate(ilimit);
       e.reason = reason_of(i.Find("reason"));
       e.report = reported(ilimit);
@@ -187,7 +190,7 @@ int RunDue(const DueOptions& options) {
       base.document = doc.index;
       base.case_id = Str(doc.root.Find("case_id"));
       if (o.ivo) {
-        IvoEntries(path, doc.root, quarter, &ivo);
+        IvoEntries(path, doc.root, quarter, sv, &ivo);
         return;
       }
       std::vector<engine::Deadline> deadlines;
@@ -210,7 +213,8 @@ int RunDue(const DueOptions& options) {
     // shown only with --show-personal-data; otherwise the report says whether there is one.
     if (!o.show_personal_data)
       for (IvoEntry& e : ivo)
-        if (!e.reason.empty()) e.reason = "dokumenterat (visas med --show-personal-data)";
+        if (!e.reason.empty()) e.reason = sv ? "dokumenterat (visas med --show-personal-data)"
+                                             : "documented (shown with --show-personal-data)";
     std::sort(ivo.begin(), ivo.end(), [](const IvoEntry& a, const IvoEntry& b) {
       return std::tie(a.decision_date, a.case_id, a.kind) < std::tie(b.decision_date, b.case_id, b.kind);
     });
@@ -227,18 +231,26 @@ int RunDue(const DueOptions& options) {
                                   {"report_recorded", e.report}});
       out = j.dump(2) + "\n";
     } else if (o.format == "csv") {
-      std::vector<std::vector<std::string>> rows = {{"Ärende", "Fil", "Beslutsdatum", "Insatstyp", "Gäller",
-                                                     "Tre månader", "Skäl till dröjsmålet", "Rapport registrerad"}};
+      std::vector<std::vector<std::string>> rows = {
+          sv ? std::vector<std::string>{"Ärende", "Fil", "Beslutsdatum", "Insatstyp", "Gäller", "Tre månader",
+                                        "Skäl till dröjsmålet", "Rapport registrerad"}
+             : std::vector<std::string>{"Case", "File", "Decision date", "Intervention type", "Concerns", "Three months",
+                                        "Reason for the delay", "Report recorded"}};
       for (const auto& e : ivo)
         rows.push_back({e.case_id, e.path, e.decision_date, e.intervention_type, e.kind, e.limit, e.reason, e.report});
       out = Csv(rows);
     } else {
-      out += fmt::format("Beslut att rapportera till IVO för kvartalet {} – {} (34 kap. 1 § SoL 2025:400)\n\n", qs, qe);
+      out += fmt::format(fmt::runtime(sv ? "Beslut att rapportera till IVO för kvartalet {} – {} (34 kap. 1 § SoL 2025:400)\n\n"
+                                         : "Decisions to report to IVO for the quarter {} – {} (34 kap. 1 § SoL 2025:400)\n\n"),
+                         qs, qe);
       for (const auto& e : ivo)
-        out += fmt::format("{}  {}  beslut {}  {}  ({}; tre månader {})\n    skäl: {}\n    rapport registrerad: {}\n",
+        out += fmt::format(fmt::runtime(sv ? "{}  {}  beslut {}  {}  ({}; tre månader {})\n    skäl: {}\n    rapport registrerad: {}\n"
+                                           : "{}  {}  decision {}  {}  ({}; three months {})\n    reason: {}\n    report recorded: {}\n"),
                            core::FormatLocation(e.path, e.pos), e.case_id, e.decision_date, e.intervention_type, e.kind,
-                           e.limit, e.reason.empty() ? "inget skäl dokumenterat" : e.reason, e.report);
-      out += fmt::format("\n{} beslut att rapportera.\n", ivo.size());
+                           e.limit, e.reason.empty() ? (sv ? "inget skäl dokumenterat" : "no reason documented") : e.reason,
+                           e.report);
+      out += sv ? fmt::format("\n{} beslut att rapportera.\n", ivo.size())
+                : fmt::format("\n{} {} to report.\n", ivo.size(), ivo.size() == 1 ? "decision" : "decisions");
     }
   } else {
     // Per case, cases in the order of their earliest date; within a case by date.
@@ -281,9 +293,12 @@ int RunDue(const DueOptions& options) {
           out += fmt::format("\n{} {} ({})\n", sv ? "Ärende" : "Case", e.case_id.empty() ? "?" : e.case_id, e.path);
         }
         int64_t left = e.day - as_of;
-        std::string when = left < 0 ? fmt::format(fmt::runtime(sv ? "försenad {} dagar" : "overdue {} days"), -left)
+        auto days = [sv](int64_t n) {
+          return fmt::format("{} {}", n, n == 1 ? (sv ? "dag" : "day") : (sv ? "dagar" : "days"));
+        };
+        std::string when = left < 0 ? (sv ? "försenad " : "overdue ") + days(-left)
                            : left == 0 ? std::string(sv ? "i dag" : "today")
-                                       : fmt::format(fmt::runtime(sv ? "om {} dagar" : "in {} days"), left);
+                                       : (sv ? "om " : "in ") + days(left);
         out += fmt::format("  {}  {:<18}  {:<10}  {}\n", expr::FormatIsoDate(e.day), when, e.rule, e.what);
       }
       out += sv ? fmt::format("\n{} att göra.\n", entries.size()) : fmt::format("\n{} due.\n", entries.size());
@@ -312,18 +327,31 @@ std::optional<int64_t> PeriodEnd(const std::string& text, int64_t as_of) {
 
 void AddDueCommand(CLI::App& app, int* exit_code) {
   auto o = std::make_shared<DueOptions>();
-  CLI::App* cmd = app.add_subcommand("due", "Vad som förfaller per ärende: uppföljningar, planer, verkställighet, IVO");
-  cmd->add_option("paths", o->paths, "Filer eller kataloger; standard: .");
-  cmd->add_option("--within", o->within, "Perioden framåt: t.ex. 30d, 6w eller 3m (standard: 30d)");
-  cmd->add_option("--as-of", o->as_of, "Granskningsdatum ÅÅÅÅ-MM-DD (standard: i dag)");
-  cmd->add_flag("--ivo", o->ivo, "Beslut att rapportera till IVO detta kvartal (34 kap. 1 § SoL)");
-  cmd->add_option("--format,-f", o->format, "text, json eller csv (standard: text)")
-      ->check(CLI::IsMember({"text", "json", "csv"}));
-  cmd->add_option("--lang", o->lang, "sv eller en (standard: sv)")->check(CLI::IsMember({"sv", "en"}));
+  o->lang = UiLangCode();
+  CLI::App* cmd = app.add_subcommand("due", Ui("Lista vad som förfaller per ärende: uppföljningar, planer, verkställighet, IVO",
+                                               "List what falls due per case: follow-ups, plans, execution, IVO"));
+  cmd->add_option("paths", o->paths, Ui("Filer eller kataloger; standard: .", "Files or folders; default: ."))
+      ->type_name(Ui("FIL", "PATH"));
+  cmd->add_option("--within", o->within,
+                  Ui("Perioden framåt: t.ex. 30d, 6w eller 3m (standard: 30d)", "The period ahead: e.g. 30d, 6w or 3m (default: 30d)"))
+      ->type_name(Ui("PERIOD", "PERIOD"));
+  cmd->add_option("--as-of", o->as_of, Ui("Granskningsdatum (standard: i dag)", "The date to measure from (default: today)"))
+      ->type_name(Ui("DATUM", "DATE"));
+  cmd->add_flag("--ivo", o->ivo, Ui("Beslut att rapportera till IVO detta kvartal (34 kap. 1 § SoL)",
+                                    "Decisions to report to IVO this quarter (34 kap. 1 § SoL)"));
+  cmd->add_option("--format,-f", o->format, Ui("text, json eller csv (standard: text)", "text, json or csv (default: text)"))
+      ->type_name("FMT")->check(OneOf({"text", "json", "csv"}));
+  cmd->add_option("--lang", o->lang, Ui("Språk: sv eller en (standard: sv, eller en när LANG säger engelska)",
+                                        "Language: sv or en (default: sv, or en when LANG says English)"))
+      ->type_name("sv|en")->check(OneOf({"sv", "en"}));
   cmd->add_flag("--show-personal-data", o->show_personal_data,
-                "Visa dokumenterade skäl i fritext (kan innehålla namn) i --ivo-listan");
-  cmd->add_option("--rules", o->rules, "Regelpaket eller kommunprofil på disk");
-  cmd->add_option("--profile", o->profile, "Inbyggd kommunprofil, t.ex. kalix");
+                Ui("Visa dokumenterade skäl i fritext (kan innehålla namn) i --ivo-listan",
+                   "Show the documented reasons in free text (may hold names) in the --ivo list"));
+  cmd->add_option("--rules", o->rules, Ui("Regelpaket eller kommunprofil på disk", "Rule pack or municipal profile on disk"))
+      ->type_name(Ui("FIL", "FILE"));
+  cmd->add_option("--profile", o->profile, Ui("Inbyggd kommunprofil: kalix, stockholm eller gotland",
+                                              "Built-in municipal profile: kalix, stockholm or gotland"))
+      ->type_name(Ui("NAMN", "NAME"));
   cmd->callback([o, exit_code] { *exit_code = RunDue(*o); });
 }
 

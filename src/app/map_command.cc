@@ -1,5 +1,10 @@
 #include "app/map_command.h"
 
+#include <filesystem>
+
+#include "app/cli_text.h"
+#include "embedded/embedded.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <memory>
@@ -140,11 +145,23 @@ int RunMap(const MapOptions& o) {
 
 void AddMapCommand(CLI::App& app, int* exit_code) {
   auto o = std::make_shared<MapOptions>();
-  CLI::App* cmd = app.add_subcommand("map", "Visa de ärendeakter en mappning gör av exportfiler (show mapped case records)");
-  cmd->add_option("--mapping,-m", o->mapping, "Mappning: inbyggt namn eller YAML-fil")->required();
-  cmd->add_option("--format,-f", o->format, "Utdata: yaml eller json (standard: yaml)")
-      ->check(CLI::IsMember({"yaml", "json"}));
-  cmd->add_option("paths", o->paths, "Exportfiler, '-' för stdin")->required();
+  CLI::App* cmd = app.add_subcommand("map", Ui("Visa de ärendeakter en mappning gör av exportfiler",
+                                               "Show the case records a mapping makes of export files"));
+  std::string builtin;
+  for (const auto& f : embedded::List("rules/mappings/")) {
+    std::string name = std::filesystem::path(std::string(f.path)).stem().string();
+    builtin += (builtin.empty() ? "" : ", ") + name;
+  }
+  cmd->footer(std::string(Ui("\nInbyggda mappningar: ", "\nBuilt-in mappings: ")) + builtin +
+              Ui(".\nEn egen mappning är en YAML-fil; formatet står i aktkoll-rules(5), MAPPINGS.",
+                 ".\nA mapping of your own is a YAML file; its format is in aktkoll-rules(5), MAPPINGS."));
+  cmd->add_option("--mapping,-m", o->mapping, Ui("Mappning: inbyggt namn (se nedan) eller YAML-fil",
+                                                 "Mapping: built-in name (see below) or YAML file"))
+      ->type_name(Ui("NAMN|FIL", "NAME|FILE"))->required();
+  cmd->add_option("--format,-f", o->format, Ui("Utdata: yaml eller json (standard: yaml)", "Output: yaml or json (default: yaml)"))
+      ->type_name("FMT")->check(OneOf({"yaml", "json"}));
+  cmd->add_option("paths", o->paths, Ui("Exportfiler, '-' för stdin", "Export files, '-' for stdin"))
+      ->type_name(Ui("FIL", "FILE"))->required();
   cmd->callback([o, exit_code] { *exit_code = RunMap(*o); });
 }
 

@@ -3,6 +3,7 @@
 #include "core/file_io.h"
 
 #include <cerrno>
+#include <filesystem>
 #include <cstdlib>
 #include <cstring>
 #include <sys/stat.h>
@@ -28,6 +29,53 @@ core::StatusOr<FormatSpec> ParseFormatSpec(const std::string& spec,
                                        "'; välj bland " + list);
 }
 
+namespace {
+// The usual file extension of a format, for the examples in messages.
+std::string Ext(const std::string& format) {
+  return format == "junit" ? "xml" : format == "github" ? "txt" : format;
+}
+}  // namespace
+
+core::Status CheckDestinations(const std::vector<FormatSpec>& specs, bool stdout_is_terminal) {
+  namespace fs = std::filesystem;
+  const FormatSpec* on_stdout = nullptr;
+  std::vector<std::pair<fs::path, const FormatSpec*>> files;
+  for (const FormatSpec& spec : specs) {
+    const std::string shown = "--format " + spec.format + (spec.file.empty() ? "" : ":" + spec.file);
+    if (ToStdout(spec)) {
+      if (on_stdout) {
+        const std::string first = "--format " + on_stdout->format + (on_stdout->file.empty() ? "" : ":" + on_stdout->file);
+        return core::Status::InvalidArgument(first + " och " + shown +
+                                             " skriver båda till stdout; bara ett format kan skrivas till stdout, "
+                                             "ge de andra ett filnamn (t.ex. --format " + spec.format + ":aktkoll." + Ext(spec.format) + ")");
+      }
+      on_stdout = &spec;
+      if (spec.format == "xlsx" && stdout_is_terminal)
+        return core::Status::InvalidArgument(shown + ": en Excel-arbetsbok är binär och skrivs inte till terminalen; "
+                                             "ange en fil (--format xlsx:granskning.xlsx) eller dirigera om stdout");
+      continue;
+    }
+    std::error_code ec;
+    fs::path path(spec.file);
+    const bool is_dir = fs::is_directory(path, ec);
+    if (is_dir || spec.file.back() == '/') {
+      const std::string ext = Ext(spec.format);
+      return core::Status::InvalidArgument(
+          shown + (is_dir ? ": är en katalog" : ": slutar på '/' och är alltså inget filnamn") +
+          "; ange rapportfilens namn (t.ex. --format " + spec.format + ":" +
+          (path / ("aktkoll." + ext)).lexically_normal().string() + ")");
+    }
+    fs::path key = fs::weakly_canonical(fs::absolute(path, ec), ec);
+    if (ec) key = path.lexically_normal();
+    for (const auto& [other, other_spec] : files)
+      if (other == key)
+        return core::Status::InvalidArgument("--format " + other_spec->format + ":" + other_spec->file + " och " + shown +
+                                             " skriver båda till samma fil; ge varje format en egen fil");
+    files.emplace_back(key, &spec);
+  }
+  return core::Status::Ok();
+}
+
 core::StatusOr<std::unique_ptr<Output>> Output::Open(const FormatSpec& spec,
                                                      std::unique_ptr<report::Formatter> formatter) {
   std::unique_ptr<Output> out(new Output());
@@ -38,7 +86,7 @@ core::StatusOr<std::unique_ptr<Output>> Output::Open(const FormatSpec& spec,
     core::Status s = self->Flush(false);
     if (!s.ok() && self->error_.ok()) self->error_ = s;
   });
-  if (spec.file.empty() || spec.file == "-") {
+  if (ToStdout(spec)) {
     out->file_ = stdout;
     return out;
   }

@@ -19,6 +19,14 @@ struct FormatSpec {
 core::StatusOr<FormatSpec> ParseFormatSpec(const std::string& spec,
                                            const std::vector<std::string>& known);
 
+// Whether a spec writes to stdout (no file, or "-").
+inline bool ToStdout(const FormatSpec& spec) { return spec.file.empty() || spec.file == "-"; }
+
+// Checks the destinations of one run before anything is written: at most one format on
+// stdout, no file named twice (however it is spelt), a file name that is not a directory,
+// and no binary format (xlsx) on a terminal (`stdout_is_terminal`).
+core::Status CheckDestinations(const std::vector<FormatSpec>& specs, bool stdout_is_terminal);
+
 class Output {
  public:
   // Opens the destination; file outputs go to a temporary file until Commit.

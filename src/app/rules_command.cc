@@ -1,6 +1,8 @@
 #include <algorithm>
 #include "app/rules_command.h"
 
+#include "app/cli_text.h"
+
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -115,7 +117,8 @@ int List(const Options& o) {
     return 0;
   }
   bool en = lang == core::Lang::kEn;
-  std::printf("%s: %zu %s\n\n", PackLine(*pack).c_str(), pack->rules.size(), en ? "rules" : "regler");
+  std::printf("%s: %zu %s\n\n", PackLine(*pack).c_str(), pack->rules.size(),
+              pack->rules.size() == 1 ? (en ? "rule" : "regel") : (en ? "rules" : "regler"));
   for (const Rule& r : pack->rules) {
     std::printf("%-9s %-7s %s\n", r.id.c_str(), core::SeverityLabel(r.severity, lang), r.title.In(lang).c_str());
     if (!en && !r.title.en.empty()) std::printf("%-17s en: %s\n", "", r.title.en.c_str());
@@ -258,7 +261,7 @@ int Test(const Options& o) {
     std::vector<const Rule*> rules;
     for (const Rule& r : pack->rules)
       if (r.pack == own) rules.push_back(&r);
-    std::printf("%s: %zu regler\n", PackLine(*pack).c_str(), rules.size());
+    std::printf("%s: %zu %s\n", PackLine(*pack).c_str(), rules.size(), rules.size() == 1 ? "regel" : "regler");
     for (const RuleFixtures& rf : RunFixtures(pack, rules)) {
       int ok = 0, bad = static_cast<int>(rf.problems.size());
       for (const FixtureResult& f : rf.fixtures) (f.passed ? ok : bad)++;
@@ -341,35 +344,51 @@ int Coverage(const Options& o) {
 }
 
 void AddPackOptions(CLI::App* cmd, Options* o) {
-  cmd->add_option("--rules", o->pack.rules, "Regelpaket eller profil på disk (pack.yaml/profile.yaml)");
-  cmd->add_option("--profile", o->pack.profile, "Inbyggd kommunprofil, t.ex. kalix");
-  cmd->add_option("--lang", o->lang, "Språk: sv eller en (standard: sv)")->check(CLI::IsMember({"sv", "en"}));
+  cmd->add_option("--rules", o->pack.rules, Ui("Regelpaket eller profil på disk (pack.yaml, profile.yaml)",
+                                               "Rule pack or profile on disk (pack.yaml, profile.yaml)"))
+      ->type_name(Ui("FIL", "FILE"));
+  cmd->add_option("--profile", o->pack.profile, Ui("Inbyggd kommunprofil: kalix, stockholm eller gotland",
+                                                   "Built-in municipal profile: kalix, stockholm or gotland"))
+      ->type_name(Ui("NAMN", "NAME"));
+  cmd->add_option("--lang", o->lang, Ui("Språk: sv eller en (standard: sv, eller en när LANG säger engelska)",
+                                        "Language: sv or en (default: sv, or en when LANG says English)"))
+      ->type_name("sv|en")->check(OneOf({"sv", "en"}));
 }
 
 }  // namespace
 
 void AddRulesCommand(CLI::App& app, int* exit_code) {
   auto o = std::make_shared<Options>();
-  CLI::App* rules = app.add_subcommand("rules", "Visa, förklara och testa regelpaketet (rule packs)");
+  o->lang = UiLangCode();
+  CLI::App* rules = app.add_subcommand("rules", Ui("Visa, förklara och testa regelpaketet", "Show, explain and test the rule pack"));
   rules->require_subcommand(1);
 
-  CLI::App* list = rules->add_subcommand("list", "Lista paketets regler (id, allvarlighetsgrad, rubrik, lagrum, krav, parametrar)");
+  CLI::App* list = rules->add_subcommand("list", Ui("Lista paketets regler: id, allvarlighetsgrad, rubrik, lagrum, krav, parametrar",
+                                                    "List the pack's rules: id, severity, title, law, requirements, parameters"));
   AddPackOptions(list, o.get());
-  list->add_option("--format", o->format, "text eller json (standard: text)")->check(CLI::IsMember({"text", "json"}));
+  list->add_option("--format", o->format, Ui("text eller json (standard: text)", "text or json (default: text)"))
+      ->type_name("FMT")->check(OneOf({"text", "json"}));
   list->callback([o, exit_code] { *exit_code = List(*o); });
 
-  CLI::App* explain = rules->add_subcommand("explain", "Visa en regels dokumentation");
-  explain->add_option("id", o->id, "Regel-id, t.ex. GP-001, eller en definitions namn, t.ex. needs_assessed")->required();
+  CLI::App* explain = rules->add_subcommand(
+      "explain", Ui("Visa en regels eller en definitions dokumentation", "Show a rule's or a definition's documentation"));
+  explain->add_option("id", o->id, Ui("Regel-id, t.ex. GP-001, eller en definitions namn, t.ex. needs_assessed",
+                                      "Rule id, e.g. GP-001, or a definition's name, e.g. needs_assessed"))
+      ->type_name("ID")
+      ->required();
   AddPackOptions(explain, o.get());
   explain->callback([o, exit_code] { *exit_code = Explain(*o); });
 
-  CLI::App* test = rules->add_subcommand("test", "Kör reglernas fixturer (standard: alla inbyggda paket och profiler)");
-  test->add_option("packs", o->packs, "Paket eller profiler: inbyggda namn eller sökvägar");
+  CLI::App* test = rules->add_subcommand("test", Ui("Kör reglernas fixturer (standard: alla inbyggda paket och profiler)",
+                                                    "Run the rules' fixtures (default: every built-in pack and profile)"));
+  test->add_option("packs", o->packs, Ui("Paket eller profiler: inbyggda namn eller sökvägar", "Packs or profiles: built-in names or paths"))
+      ->type_name(Ui("PAKET", "PACK"));
   test->callback([o, exit_code] { *exit_code = Test(*o); });
 
-  CLI::App* coverage = rules->add_subcommand("coverage", "Visa vilka krav som kontrolleras av vilka regler");
+  CLI::App* coverage = rules->add_subcommand("coverage", Ui("Visa vilka krav som kontrolleras av vilka regler",
+                                                            "Show which requirements are checked by which rules"));
   AddPackOptions(coverage, o.get());
-  coverage->add_flag("--strict", o->strict, "Slutstatus 1 om något krav saknar regel");
+  coverage->add_flag("--strict", o->strict, Ui("Slutstatus 1 om något krav saknar regel", "Exit status 1 if a requirement has no rule"));
   coverage->callback([o, exit_code] { *exit_code = Coverage(*o); });
 }
 

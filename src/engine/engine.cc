@@ -1,5 +1,6 @@
 #include "engine/engine.h"
 
+#include <functional>
 #include <optional>
 #include <tuple>
 
@@ -19,8 +20,65 @@ namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
-// Text of a value interpolated into a message.
-std::string ValueText(const Value& v, core::Lang lang) {
+// The record's free text: every string scalar that is not code-like (IsCodeLike), e.g. a
+// name or a sentence typed into a field. Without --show-personal-data no message value
+// may quote it; a value the rule composes itself ("Uppföljningen (2026-08-27)") may.
+class FreeText {
+ public:
+  FreeText(const document::Node& root, const std::unordered_set<std::string>& known) : known_(known) { Collect(root); }
+
+  // Whether `s` quotes the record's free text: `s` is not code-like, and it is part of a
+  // free-text string of the record or holds one (of three characters or more) as a word.
+  bool Quotes(std::string_view s) const {
+    if (IsCodeLike(s) || known_.count(std::string(s))) return false;
+    for (std::string_view t : texts_) {
+      if (t.find(s) != std::string_view::npos) return true;
+      if (t.size() < 3) continue;
+      for (size_t at = s.find(t); at != std::string_view::npos; at = s.find(t, at + 1)) {
+        const bool start = at == 0 || !WordByte(s[at - 1]);
+        const bool end = at + t.size() == s.size() || !WordByte(s[at + t.size()]);
+        if (start && end) return true;
+      }
+    }
+    return false;
+  }
+
+  // Whether a value holds a string that quotes free text (lists and maps are searched).
+  bool In(const Value& v) const {
+    switch (v.kind()) {
+      case expr::Kind::kString: return Quotes(v.string_value());
+      case expr::Kind::kList:
+        for (size_t i = 0; i < v.list_value().size(); ++i)
+          if (In(v.list_value().Get(i))) return true;
+        return false;
+      case expr::Kind::kMap:
+        for (size_t i = 0; i < v.map_value().size(); ++i)
+          if (In(v.map_value().KeyAt(i)) || In(v.map_value().ValueAt(i))) return true;
+        return false;
+      default: return false;
+    }
+  }
+
+ private:
+  static bool WordByte(char c) {
+    const unsigned char u = static_cast<unsigned char>(c);
+    return u >= 0x80 || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9');
+  }
+  void Collect(const document::Node& n) {
+    if (n.kind == document::Kind::kString && !IsCodeLike(n.string) && !known_.count(n.string))
+      texts_.push_back(n.string);
+    for (const document::Node& item : n.items) Collect(item);
+    for (const document::Entry& e : n.entries) Collect(e.value);
+  }
+  const std::unordered_set<std::string>& known_;
+  std::vector<std::string_view> texts_;
+};
+
+// Text of a value interpolated into a message; `hide` (when not null) says which values
+// quote the record's free text, and those are replaced by HiddenFreeText.
+// Keys of for_each maps (pointer tokens) are shown raw: no `hide`.
+std::string ValueText(const Value& v, core::Lang lang, const FreeText* hide = nullptr) {
+  if (hide && hide->In(v)) return HiddenFreeText(lang);
   switch (v.kind()) {
     case expr::Kind::kNull: return lang == core::Lang::kEn ? "none" : "inget";
     case expr::Kind::kBool: return v.bool_value() ? (lang == core::Lang::kEn ? "yes" : "ja")
@@ -45,7 +103,7 @@ struct Placeholders {
   bool has_item = false;
 };
 
-std::string Interpolate(const std::string& text, const Placeholders& p, core::Lang lang) {
+std::string Interpolate(const std::string& text, const Placeholders& p, core::Lang lang, const FreeText* hide) {
   std::string out;
   out.reserve(text.size() + 16);
   for (size_t i = 0; i < text.size(); ++i) {
@@ -56,7 +114,7 @@ std::string Interpolate(const std::string& text, const Placeholders& p, core::La
         bool done = false;
         for (const auto& [n, v] : p.values) {
           if (n == name) {
-            out += ValueText(v, lang);
+            out += ValueText(v, lang, hide);
             done = true;
             break;
           }
@@ -219,7 +277,7 @@ class CaseRun {
  public:
   CaseRun(const Engine& engine, const EngineOptions& options, const document::Node& root, const Finding& base,
           int64_t as_of, std::vector<Finding>* out)
-      : options_(options), root_(root), view_(root), base_(base),
+      : options_(options), root_(root), catalogue_texts_(engine.catalogue_texts()), view_(root), base_(base),
         as_of_(Value::Date(static_cast<int32_t>(as_of))), decision_day_(as_of), out_(out),
         definitions_(engine.pack(), view_.root(), as_of_, options_.eval) {
     const ruleset::Pack& pack = engine.pack();
@@ -452,8 +510,13 @@ class CaseRun {
     if (!Requirements(rule, act, &requirements)) return true;
     f.pointer = pointer;
     f.pos = document::ResolveNearest(root_, pointer).pos;
-    f.message.sv = Interpolate(rule.message.sv, p, core::Lang::kSv);
-    f.message.en = rule.message.en.empty() ? "" : Interpolate(rule.message.en, p, core::Lang::kEn);
+    const FreeText* hide = nullptr;
+    if (!options_.show_free_text) {
+      if (!free_text_) free_text_.emplace(root_, catalogue_texts_);
+      hide = &*free_text_;
+    }
+    f.message.sv = Interpolate(rule.message.sv, p, core::Lang::kSv, hide);
+    f.message.en = rule.message.en.empty() ? "" : Interpolate(rule.message.en, p, core::Lang::kEn, hide);
     for (const ruleset::LawRef& law : rule.law)
       if (law.InForce(decision_day_)) f.law.push_back(law.ref);
     f.requirements = std::move(requirements);
@@ -477,6 +540,8 @@ class CaseRun {
 
   const EngineOptions& options_;
   const document::Node& root_;
+  const std::unordered_set<std::string>& catalogue_texts_;
+  std::optional<FreeText> free_text_;  // built on the case's first finding
   DocView view_;
   const Finding& base_;
   Value as_of_;
@@ -500,6 +565,13 @@ bool MatchesRuleSelector(const std::string& id, const std::string& selector) {
 Engine::Engine(std::shared_ptr<const ruleset::Pack> pack, EngineOptions options)
     : pack_(std::move(pack)), options_(std::move(options)) {
   options_.eval.lang = options_.lang == core::Lang::kEn ? expr::Lang::kEn : expr::Lang::kSv;
+  std::function<void(const document::Node&)> texts = [&](const document::Node& n) {
+    if (n.kind == document::Kind::kString) catalogue_texts_.insert(n.string);
+    for (const document::Node& item : n.items) texts(item);
+    for (const document::Entry& e : n.entries) texts(e.value);
+  };
+  for (const auto& [name, vocabulary] : pack_->vocabularies)
+    for (const document::Node& entry : vocabulary.entries) texts(entry);
   for (const Rule& r : pack_->rules) {
     auto matches = [&](const std::vector<std::string>& list) {
       return std::any_of(list.begin(), list.end(), [&](const std::string& s) { return MatchesRuleSelector(r.id, s); });
@@ -532,6 +604,24 @@ void Engine::Deadlines(const document::Node& root, const Finding& base, int64_t 
   for (const Rule* rule : rules_) run.Deadlines(*rule, out);
   std::stable_sort(out->begin() + static_cast<long>(before), out->end(),
                    [](const Deadline& a, const Deadline& b) { return std::tie(a.day, a.rule, a.pointer) < std::tie(b.day, b.rule, b.pointer); });
+}
+
+bool IsCodeLike(std::string_view s) {
+  if (s.empty()) return true;  // nothing to hide
+  if (s.size() > 64) return false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    const bool upper = c >= 'A' && c <= 'Z';
+    const bool ok = upper || (c >= 'a' && c <= 'z') || IsDigit(c) || c == '_' || c == '.' || c == ':' ||
+                    c == '/' || c == '+' || c == '-';
+    if (!ok) return false;
+    if (upper && i + 1 < s.size() && s[i + 1] >= 'a' && s[i + 1] <= 'z') return false;
+  }
+  return true;
+}
+
+const char* HiddenFreeText(core::Lang lang) {
+  return lang == core::Lang::kEn ? "(free text, not shown)" : "(fritext, visas inte)";
 }
 
 std::string MaskPersonalNumbers(std::string text) {

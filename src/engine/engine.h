@@ -16,6 +16,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 #include <vector>
 
 #include "core/finding.h"
@@ -37,7 +39,20 @@ struct EngineOptions {
   core::Lang lang = core::Lang::kSv;
   // Cost limits per evaluation (see expr::EvalOptions for the defaults).
   expr::EvalOptions eval;
+  // Whether a message may quote free text from the record (--show-personal-data). By
+  // default a string value that is not code-like (see IsCodeLike) is not interpolated:
+  // a name typed into a coded field would otherwise reach every report.
+  bool show_free_text = false;
 };
+
+// Whether a string from a record may be quoted in a message without --show-personal-data:
+// a code, date, id or number ("foraldrastod", "2026-02-30", "KAL-2025-0318", "DOK-5"):
+// at most 64 ASCII letters, digits and _ . : / + -, and no capital followed by a small
+// letter (the shape of a name); and the empty string. Everything else counts as free text.
+bool IsCodeLike(std::string_view s);
+
+// What a message shows instead of free text: "(fritext, visas inte)" / "(free text, not shown)".
+const char* HiddenFreeText(core::Lang lang);
 
 // Which rules applied to a case and which of them failed (including rule errors).
 struct CaseEvidence {
@@ -83,6 +98,14 @@ class Engine {
   std::shared_ptr<const ruleset::Pack> pack_;
   EngineOptions options_;
   std::vector<const ruleset::Rule*> rules_;
+
+ public:
+  // Every text of the pack's catalogues (labels, descriptions): not free text when a
+  // record repeats one ("Kontaktperson"), so messages may quote it.
+  const std::unordered_set<std::string>& catalogue_texts() const { return catalogue_texts_; }
+
+ private:
+  std::unordered_set<std::string> catalogue_texts_;
 };
 
 // Replaces every digit of anything that looks like a personnummer or samordningsnummer

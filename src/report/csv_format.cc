@@ -17,26 +17,31 @@ void Row(const std::vector<std::string>& cells, std::string* out) {
 
 void CsvFormatter::Start(std::string* out) {
   *out += "\xEF\xBB\xBF";
+  std::vector<std::string> head;
   if (run_.lang == Lang::kSv) {
-    Row({"Fil", "Rad", "Kolumn", "Ärende", "Enhet", "Insatstyp", "Beslutsdatum", "Regel",
-         "Allvarlighetsgrad", "Meddelande", "Lagrum", "Krav", "Förfallodag", "Plats i dokumentet", "Status"}, out);
+    head = {"Fil", "Rad", "Kolumn", "Ärende", "Enhet", "Insatstyp", "Beslutsdatum", "Regel",
+            "Allvarlighetsgrad", "Meddelande", "Lagrum", "Krav", "Förfallodag", "Plats i dokumentet", "Status"};
+    if (run_.show_personal_data) head.insert(head.begin() + 4, {"Namn", "Personnummer"});
   } else {
-    Row({"File", "Line", "Column", "Case", "Unit", "Intervention type", "Decision date", "Rule",
-         "Severity", "Message", "Law", "Requirements", "Due date", "Pointer", "Status"}, out);
+    head = {"File", "Line", "Column", "Case", "Unit", "Intervention type", "Decision date", "Rule",
+            "Severity", "Message", "Law", "Requirements", "Due date", "Pointer", "Status"};
+    if (run_.show_personal_data) head.insert(head.begin() + 4, {"Name", "Personal identity number"});
   }
+  Row(head, out);
 }
 
 void CsvFormatter::AddFile(const FileResult& file, std::string* out) {
   const FileIndex index(file);
   for (const Finding& f : file.findings) {
     const CaseResult* c = index.CaseOf(f.document);
-    Row({f.path, f.pos.line ? std::to_string(f.pos.line) : "", f.pos.column ? std::to_string(f.pos.column) : "",
-         f.case_id, c ? c->unit : "", c ? c->intervention_type : "", c ? c->decision_date : "", f.rule,
-         core::SeverityLabel(f.severity, run_.lang), f.message.In(run_.lang), JoinStrings(f.law, "; "),
-         JoinStrings(f.requirements, ", "), f.due_date, f.pointer,
-         f.waived ? (run_.lang == Lang::kSv ? "undantagen: " : "waived: ") + f.waiver_reason
-                  : f.baseline ? (run_.lang == Lang::kSv ? "i baslinjen" : "in the baseline") : ""},
-        out);
+    std::vector<std::string> row = {
+        f.path, f.pos.line ? std::to_string(f.pos.line) : "", f.pos.column ? std::to_string(f.pos.column) : "",
+        f.case_id, c ? c->unit : "", c ? c->intervention_type : "", c ? c->decision_date : "", f.rule,
+        core::SeverityLabel(f.severity, run_.lang), f.message.In(run_.lang), JoinStrings(f.law, "; "),
+        JoinStrings(f.requirements, ", "), f.due_date, f.pointer, FindingStatus(f, run_)};
+    if (run_.show_personal_data)
+      row.insert(row.begin() + 4, {c ? c->person_name : "", c ? c->person_id : ""});
+    Row(row, out);
   }
 }
 

@@ -26,8 +26,11 @@ std::string XmlEscape(std::string_view s) {
 }
 
 std::string CsvField(std::string_view s) {
-  if (s.find_first_of(";\"\r\n") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
+  // OWASP, CSV injection: a cell that begins with = + - @ tab or CR is taken for a formula
+  // by Excel and LibreOffice; a leading ' makes it text, and the field is quoted.
+  const bool formula = !s.empty() && std::string_view("=+-@\t\r").find(s.front()) != std::string_view::npos;
+  if (!formula && s.find_first_of(";\"\r\n") == std::string_view::npos) return std::string(s);
+  std::string out = formula ? "\"'" : "\"";
   for (char c : s) {
     if (c == '"') out += '"';
     out += c;
@@ -75,8 +78,29 @@ std::string UriPath(std::string_view path) {
 
 std::string MdCell(std::string_view s) {
   std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      case '\n': case '\r': out += ' '; break;
+      case '|': case '\\': case '`': case '*': case '_': case '[': case ']': case '~': case '!': case '#':
+        out += '\\';
+        out += c;
+        break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string MdCode(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
   for (char c : s) {
     if (c == '|') out += "\\|";
+    else if (c == '`') out += '\'';
     else if (c == '\n' || c == '\r') out += ' ';
     else out += c;
   }

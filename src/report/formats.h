@@ -2,7 +2,9 @@
 // MakeFormatter, which picks one by name). Their implementations are in <name>_format.cc.
 #pragma once
 
+#include <set>
 #include <string>
+#include <vector>
 
 #include "report/model.h"
 #include "report/spill.h"
@@ -17,8 +19,14 @@ namespace aktkoll::report {
 // the message and the legal reference, then a summary line with the counts.
 class TextFormatter : public Formatter {
  public:
+  // summary_only: the statistics and the summary line without the findings, printed on
+  // stdout when every report goes to a file.
+  explicit TextFormatter(bool summary_only = false) : summary_only_(summary_only) {}
   void AddFile(const FileResult& file, std::string* out) override;
   void End(const Summary& summary, std::string* out) override;
+
+ private:
+  bool summary_only_ = false;
 };
 
 // The JSON report, documented by schemas/report.schema.json. Findings are written as they
@@ -62,7 +70,7 @@ class JunitFormatter : public Formatter {
  private:
   void Start(std::string* out) override;
   SpillBuffer suite_;  // the current file's test cases, until its last part
-  int tests_ = 0, failures_ = 0, errors_ = 0;
+  int tests_ = 0, failures_ = 0, errors_ = 0, skipped_ = 0;
 };
 
 // GitHub Actions annotations: one `::error file=…,line=…,col=…,title=…::message` line per
@@ -85,8 +93,10 @@ class CsvFormatter : public Formatter {
   void Start(std::string* out) override;
 };
 
-// Excel workbook for auditors, through libxlsxwriter: a summary sheet with compliance
-// rates per rule, per unit and per intervention type, and a findings sheet with filters.
+// Excel workbook for auditors, through libxlsxwriter: a summary sheet, a findings sheet
+// with filters (dates as dates, rule titles, the verdict per finding), and one sheet per
+// statistic: compliance per rule, per unit and per intervention type (catalogue labels),
+// findings per decision month.
 // libxlsxwriter writes only to files, so the workbook is built in a temporary file (in
 // TMPDIR, never beside the inputs) in constant-memory mode and its bytes handed on at End.
 class XlsxFormatter : public Formatter {
@@ -97,12 +107,18 @@ class XlsxFormatter : public Formatter {
 
  private:
   void Start(std::string* out) override;
+  std::vector<std::string> Columns() const;  // of the findings sheet
   std::string tmp_path_;
   lxw_workbook* book_ = nullptr;
   lxw_worksheet* summary_ = nullptr;
   lxw_worksheet* findings_ = nullptr;
+  lxw_worksheet* per_rule_ = nullptr;
+  lxw_worksheet* per_unit_ = nullptr;
+  lxw_worksheet* per_type_ = nullptr;
+  lxw_worksheet* per_month_ = nullptr;
   lxw_format* bold_ = nullptr;
   lxw_format* percent_ = nullptr;
+  lxw_format* date_ = nullptr;
   unsigned row_ = 0;
 };
 
@@ -121,6 +137,8 @@ class HtmlFormatter : public Formatter {
   SpillBuffer cases_;
   SpillBuffer inputs_;
   SpillBuffer evidence_;
+  std::set<std::string> rules_seen_;  // rules with a finding, explained once at the end
+  std::set<std::string> units_seen_;  // units of the cases with findings, for the filter
   int clean_cases_ = 0;
 };
 

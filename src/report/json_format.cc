@@ -138,7 +138,7 @@ void JsonFormatter::AddFile(const FileResult& file, std::string* out) {
     first_finding_ = false;
     FindingJson(f, run_.lang, out);
   }
-  if (!file.more) AddInput(file.input);
+  if (!file.more && !file.auxiliary) AddInput(file.input);
   std::string json;
   for (const CaseResult& c : file.cases) {
     json.clear();

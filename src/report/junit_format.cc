@@ -13,11 +13,13 @@ std::string CaseName(const Finding& f) {
   return f.case_id.empty() ? fmt::format("dokument {}", f.document + 1) : f.case_id;
 }
 
-std::string FailureBody(const std::vector<const Finding*>& fs, Lang lang) {
+std::string FailureBody(const std::vector<const Finding*>& fs, const RunInfo& run) {
   std::string body;
   for (const Finding* f : fs) {
-    body += core::FormatLocation(f->path, f->pos) + ": " + f->message.In(lang);
+    body += core::FormatLocation(f->path, f->pos) + ": " + f->message.In(run.lang);
     if (!f->law.empty()) body += " (" + JoinStrings(f->law, "; ") + ")";
+    const std::string status = FindingStatus(*f, run);
+    if (!status.empty()) body += " [" + status + "]";
     body += "\n";
   }
   return body;
@@ -40,6 +42,11 @@ void JunitFormatter::AddFile(const FileResult& file, std::string* out) {
   for (const Finding& f : file.findings)
     if (f.rule == core::kRuleInputError) cases.push_back({file.input.path, CaseName(f) + " " + f.rule, {&f}, true});
   const FileIndex index(file);
+  // Findings of a file that has no cases of its own (the waiver file: expired and unused
+  // waivers), one test case each.
+  if (file.cases.empty())
+    for (const Finding& f : file.findings)
+      if (f.rule != core::kRuleInputError) cases.push_back({file.input.path, CaseName(f) + " " + f.rule, {&f}, false});
   for (const CaseResult& c : file.cases) {
     std::string cls = file.input.path + ": " + (c.case_id.empty() ? fmt::format("dokument {}", c.document + 1) : c.case_id);
     std::vector<std::string> ids = c.applied;
@@ -60,27 +67,39 @@ void JunitFormatter::AddFile(const FileResult& file, std::string* out) {
   std::string body;
   for (const auto& t : cases) {
     tests_++;
-    if (!t.findings.empty()) (t.error ? errors_ : failures_)++;
     fmt::format_to(std::back_inserter(body), "    <testcase classname=\"{}\" name=\"{}\"",
                    XmlEscape(t.classname), XmlEscape(t.name));
     if (t.findings.empty()) {
       body += "/>\n";
       continue;
     }
-    const Finding& first = *t.findings.front();
+    // The findings that decide the exit code fail the test case; when every finding is
+    // waived or in the baseline, the case is skipped with that verdict, as the run's exit
+    // code treats it, so a dashboard fails exactly the jobs the exit code fails.
+    const Finding* counted = nullptr;
+    for (const Finding* f : t.findings)
+      if (Counted(*f) && !counted) counted = f;
+    if (!counted) {
+      const Finding& first = *t.findings.front();
+      skipped_++;
+      fmt::format_to(std::back_inserter(body), ">\n      <skipped message=\"{}\"/>\n      <system-out>{}</system-out>\n    </testcase>\n",
+                     XmlEscape(FindingStatus(first, run_)), XmlEscape(FailureBody(t.findings, run_)));
+      continue;
+    }
+    (t.error ? errors_ : failures_)++;
     const char* tag = t.error ? "error" : "failure";
     fmt::format_to(std::back_inserter(body), ">\n      <{} message=\"{}\" type=\"{}\">{}</{}>\n    </testcase>\n",
-                   tag, XmlEscape(first.message.In(run_.lang)), core::SeverityName(first.severity),
-                   XmlEscape(FailureBody(t.findings, run_.lang)), tag);
+                   tag, XmlEscape(counted->message.In(run_.lang)), core::SeverityName(counted->severity),
+                   XmlEscape(FailureBody(t.findings, run_)), tag);
   }
   suite_.Append(body);
   if (file.more) return;
   fmt::format_to(std::back_inserter(*out),
-                 "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\">\n",
-                 XmlEscape(file.input.path), tests_, failures_, errors_);
+                 "  <testsuite name=\"{}\" tests=\"{}\" failures=\"{}\" errors=\"{}\" skipped=\"{}\">\n",
+                 XmlEscape(file.input.path), tests_, failures_, errors_, skipped_);
   suite_.MoveTo(out, drain());
   *out += "  </testsuite>\n";
-  tests_ = failures_ = errors_ = 0;
+  tests_ = failures_ = errors_ = skipped_ = 0;
 }
 
 void JunitFormatter::End(const Summary&, std::string* out) { *out += "</testsuites>\n"; }

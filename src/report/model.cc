@@ -5,7 +5,7 @@
 namespace aktkoll::report {
 
 void AddToSummary(const FileResult& file, Summary* s) {
-  if (!file.more) s->files++;
+  if (!file.more && !file.auxiliary) s->files++;
   s->documents += file.input.documents;
   for (const auto& f : file.findings) {
     s->findings.by_severity[static_cast<int>(f.severity)]++;
@@ -65,6 +65,8 @@ std::unique_ptr<Formatter> MakeFormatter(const std::string& name) {
   return nullptr;
 }
 
+std::unique_ptr<Formatter> MakeSummaryFormatter() { return std::make_unique<TextFormatter>(true); }
+
 std::vector<std::string> FormatNames() {
   return {"text", "json", "sarif", "junit", "github", "csv", "xlsx", "html", "md"};
 }
@@ -95,6 +97,40 @@ const RuleInfo* FindRule(const RunInfo& run, const std::string& id) {
   for (const auto& r : run.rules)
     if (r.id == id) return &r;
   return nullptr;
+}
+
+std::string FindingStatus(const Finding& f, const RunInfo& run) {
+  const bool sv = run.lang == Lang::kSv;
+  if (f.waived) return (sv ? "undantagen: " : "waived: ") + f.waiver_reason;
+  if (f.baseline) return sv ? "i baslinjen" : "in the baseline";
+  if (run.has_baseline) return sv ? "ny" : "new";
+  return "";
+}
+
+std::string TypeLabel(const std::string& code, const RunInfo& run) {
+  auto it = run.type_labels.find(code);
+  if (it != run.type_labels.end() && !it->second.In(run.lang).empty()) return it->second.In(run.lang);
+  if (code == OrUnknown("", Lang::kSv)) return OrUnknown("", run.lang);
+  return code;
+}
+
+std::string RuleTitle(const std::string& id, const RunInfo& run) {
+  if (const RuleInfo* r = FindRule(run, id)) return r->title.In(run.lang);
+  // The checks that are not rules of a pack.
+  static const std::map<std::string, core::Text> kBuiltIn = {
+      {core::kRuleSchema, {"Akten följer fallschemat", "The record follows the case schema"}},
+      {core::kRuleInputError, {"Filen och dokumentet kan läsas", "The file and document can be read"}},
+      {core::kRuleRuleError, {"Regeln kan utvärderas på ärendet", "The rule can be evaluated on the case"}},
+      {"waiver-expired", {"Undantaget gäller fortfarande", "The waiver is still in force"}},
+      {"waiver-unused", {"Undantaget används", "The waiver is used"}}};
+  auto it = kBuiltIn.find(id);
+  return it == kBuiltIn.end() ? "" : it->second.In(run.lang);
+}
+
+std::string PersonLabel(const CaseResult* c, const RunInfo& run) {
+  if (!run.show_personal_data || !c) return "";
+  if (c->person_name.empty()) return c->person_id;
+  return c->person_id.empty() ? c->person_name : c->person_name + ", " + c->person_id;
 }
 
 std::string JoinStrings(const std::vector<std::string>& v, const std::string& sep) {

@@ -43,9 +43,13 @@ struct RunInfo {
   Lang lang = Lang::kSv;
   bool show_personal_data = false;
   bool statistics = false;
+  bool has_baseline = false;  // --baseline was given: each finding is new or in it
   bool color = false;   // ANSI colours in the text format (a terminal, NO_COLOR unset)
   PackInfo pack;
   std::vector<RuleInfo> rules;
+  // The catalogue's labels of intervention-type codes (vocabulary intervention_types), so
+  // that statistics show "Föräldrastöd" rather than "foraldrastod".
+  std::map<std::string, core::Text> type_labels;
 };
 
 struct InputError {
@@ -87,6 +91,10 @@ struct FileResult {
   std::vector<CaseResult> cases;
   std::vector<Finding> findings;      // sorted with core::FindingLess
   bool more = false;                  // further parts of the same file follow
+  // Not an input but a file the run read for its own use (the --waivers file, whose expired
+  // and unused waivers are findings): its findings are reported, but it is not counted or
+  // listed among the inputs checked.
+  bool auxiliary = false;
 };
 
 struct Counts {
@@ -147,6 +155,9 @@ class Formatter {
 // The formats: text, json, sarif, junit, github, csv, xlsx, html, md. nullptr if unknown.
 std::unique_ptr<Formatter> MakeFormatter(const std::string& name);
 std::vector<std::string> FormatNames();
+// The text format's statistics and summary line without its findings: what stdout shows
+// when every report goes to a file.
+std::unique_ptr<Formatter> MakeSummaryFormatter();
 
 // Helpers shared by the formats.
 // The first case of `document` (a linear search; per-finding lookups use FileIndex).
@@ -167,6 +178,21 @@ class FileIndex {
 };
 
 const RuleInfo* FindRule(const RunInfo& run, const std::string& id);
+
+// The verdict on a finding, the same in every format: "undantagen: <the waiver's reason>"
+// for a waived one, "i baslinjen" for one in the --baseline, "ny" for any other when a
+// baseline was given, and "" when there is no baseline and no waiver (English with --lang en).
+std::string FindingStatus(const Finding& f, const RunInfo& run);
+// The label of an intervention-type code in the run's language; the code itself when the
+// catalogue has none (and "(okänd)"/"(unknown)" for the empty code's key).
+std::string TypeLabel(const std::string& code, const RunInfo& run);
+// A rule's title in the run's language; the built-in checks (schema, input-error,
+// rule-error, waiver-expired, waiver-unused) have titles of their own.
+std::string RuleTitle(const std::string& id, const RunInfo& run);
+// Whether a finding decides the exit code (neither waived nor in the baseline).
+inline bool Counted(const Finding& f) { return core::Counts(f); }
+// "Namn Efternamn, ÅÅÅÅMMDD-NNNN" of a case with --show-personal-data, else "".
+std::string PersonLabel(const CaseResult* c, const RunInfo& run);
 std::string JoinStrings(const std::vector<std::string>& v, const std::string& sep);
 
 }  // namespace aktkoll::report

@@ -1,5 +1,7 @@
 #include "report/formats.h"
 
+#include <map>
+
 #include <nlohmann/json.hpp>
 
 #include "report/escape.h"
@@ -22,6 +24,29 @@ std::string Dump(const ordered_json& j) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+// A rule's `name` (SARIF 3.49.7: readable, not the id): the English title, or the Swedish
+// one, in UpperCamelCase of its ASCII letters and digits ("TheClosureReasonIsACode...").
+std::string RuleName(const RuleInfo& r) {
+  static const std::map<std::string, std::string> kBuiltIn = {
+      {core::kRuleSchema, "CaseSchema"},         {core::kRuleInputError, "UnreadableInput"},
+      {core::kRuleRuleError, "RuleEvaluationError"}, {"waiver-expired", "ExpiredWaiver"},
+      {"waiver-unused", "UnusedWaiver"}};
+  if (auto it = kBuiltIn.find(r.id); it != kBuiltIn.end()) return it->second;
+  const std::string& title = !r.title.en.empty() ? r.title.en : r.title.sv;
+  std::string out;
+  bool start = true;
+  for (char ch : title) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+      out += start && c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : ch;
+      start = false;
+    } else if (c < 0x80) {
+      start = true;
+    }
+  }
+  return out.empty() || out == r.id ? r.id + "Rule" : out;
+}
+
 RuleInfo BuiltIn(const char* id, const char* sv, const char* en) {
   RuleInfo r;
   r.id = id;
@@ -40,12 +65,17 @@ void SarifFormatter::Start(std::string* out) {
                           "The file or document could not be read."));
   rules.push_back(BuiltIn(core::kRuleRuleError, "En regel kunde inte utvärderas på ärendet.",
                           "A rule could not be evaluated on the case."));
+  rules.push_back(BuiltIn("waiver-expired", "Ett undantag i undantagsfilen har gått ut.",
+                          "A waiver in the waiver file has expired."));
+  rules.push_back(BuiltIn("waiver-unused", "Ett undantag i undantagsfilen matchar ingen anmärkning.",
+                          "A waiver in the waiver file matches no finding."));
+  rules.back().severity = Severity::kInfo;
   ordered_json descriptors = ordered_json::array();
   for (const RuleInfo& r : rules) {
     rule_ids_.push_back(r.id);
     ordered_json d;
     d["id"] = r.id;
-    d["name"] = r.id;
+    d["name"] = RuleName(r);
     d["shortDescription"] = {{"text", r.title.In(run_.lang)}};
     d["fullDescription"] = {{"text", r.help.In(run_.lang).empty() ? r.title.In(run_.lang) : r.help.In(run_.lang)}};
     std::string help = r.help.In(run_.lang);
@@ -100,7 +130,7 @@ void SarifFormatter::AddFile(const FileResult& file, std::string* out) {
     if (f.waived)
       r["suppressions"] = ordered_json::array({{{"kind", "external"}, {"status", "accepted"},
                                                 {"justification", f.waiver_reason}}});
-    r["baselineState"] = f.baseline ? "unchanged" : "new";
+    if (run_.has_baseline) r["baselineState"] = f.baseline ? "unchanged" : "new";
     *out += (first_ ? "\n        " : ",\n        ") + Dump(r);
     first_ = false;
   }

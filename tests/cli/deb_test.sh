@@ -33,5 +33,5 @@ dpkg -x "$deb" "$work/root"
 "$work/root/usr/bin/aktkoll" --version
 cd "$work" && rc=0 && "$work/root/usr/bin/aktkoll" check "$root/examples" --as-of 2026-11-23 > out.txt || rc=$?
 [ $rc = 1 ] || { echo "FAIL: expected exit 1 on examples/, got $rc"; exit 1; }
-grep -q '^Sammanfattning: ' out.txt || { echo "FAIL: no summary line"; exit 1; }
+grep -q '^Sammanfattning (granskningsdatum [0-9-]*): ' out.txt || { echo "FAIL: no summary line"; exit 1; }
 echo "the .deb unpacks with dpkg -x and its aktkoll checks examples/"

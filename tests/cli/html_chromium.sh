@@ -2,6 +2,7 @@
 # Renders the HTML report for examples/ in headless Chromium (Debian's package) and fails
 # on any console message, failed resource load or network request. A negative control (a
 # page that logs a console error and loads an external image) proves the check can fail.
+# The screenshot of the report is kept as html-report.png.
 #   html_chromium.sh AKTKOLL_BINARY SOURCE_DIR
 set -euo pipefail
 aktkoll=$1
@@ -36,4 +37,8 @@ if [ -n "$problems" ]; then
   exit 1
 fi
 test -s "$work/shot.png"
+# The screenshot of this run is kept as a test artefact (in the test's working directory,
+# the build folder, or in AKTKOLL_ARTIFACTS), to look at after the run.
+artefacts=${AKTKOLL_ARTIFACTS:-$PWD}
+mkdir -p "$artefacts" && cp "$work/shot.png" "$artefacts/html-report.png" && echo "screenshot: $artefacts/html-report.png"
 echo "HTML report rendered in headless Chromium without console errors or network requests"

@@ -28,7 +28,8 @@ const std::vector<std::string> kFormats = {"text", "json", "sarif", "junit", "gi
 
 std::string Ext(const std::string& f) {
   if (f == "junit") return "xml";
-  if (f == "github" || f == "text") return "txt";
+  if (f == "text") return "txt";
+  if (f == "github") return "github.txt";  // not report.txt: one file per format
   return f;
 }
 
@@ -62,11 +63,12 @@ std::string Text(const Outputs& o, const std::string& f) {
   return Run("unzip -p '" + o.Of(f).string() + "'").out;
 }
 
-// Full names and identity numbers that occur in examples/.
-void PersonalData(std::set<std::string>* names, std::set<std::string>* ids) {
-  std::regex name_re(R"re("?name"?\s*:\s*"?([A-ZÅÄÖ][a-zåäöéü]+(?:[ -][A-ZÅÄÖ][a-zåäöéü]+)+)"?)re");
+// Full names and identity numbers that occur in examples/ (or another folder of the tree),
+// in any field whose key ends in "name" (name, author_name...) or in free text.
+void PersonalData(std::set<std::string>* names, std::set<std::string>* ids, const char* folder = "examples") {
+  std::regex name_re(R"re("?[a-z_]*name"?\s*:\s*"?([A-ZÅÄÖ][a-zåäöéü]+(?:[ -][A-ZÅÄÖ][a-zåäöéü]+)+)"?)re");
   std::regex id_re(R"((?:19|20)?[0-9]{6}[-+]?[0-9]{4})");
-  for (const auto& e : fs::recursive_directory_iterator(fs::path(AKTKOLL_SOURCE_DIR) / "examples")) {
+  for (const auto& e : fs::recursive_directory_iterator(fs::path(AKTKOLL_SOURCE_DIR) / folder)) {
     if (!e.is_regular_file()) continue;
     std::string text = ReadText(e.path().string());
     for (std::sregex_iterator m(text.begin(), text.end(), name_re), end; m != end; ++m) names->insert((*m)[1]);
@@ -136,6 +138,16 @@ TEST_CASE("SARIF validates against the SARIF 2.1.0 schema and matches the JSON f
     CHECK(region["startLine"].get<int>() >= 1);
     CHECK(region["startColumn"].get<int>() >= 1);
   }
+  // Every rule has a readable name other than its id and help text; the built-in checks,
+  // the waiver ones included, are declared.
+  std::set<std::string> ids;
+  for (const auto& d : sarif["runs"][0]["tool"]["driver"]["rules"]) {
+    CAPTURE(d["id"].get<std::string>());
+    ids.insert(d["id"].get<std::string>());
+    CHECK(d["name"] != d["id"]);
+    CHECK(!d["help"]["text"].get<std::string>().empty());
+  }
+  for (const char* id : {"schema", "input-error", "rule-error", "waiver-expired", "waiver-unused"}) CHECK(ids.count(id) == 1);
 }
 
 TEST_CASE("xmllint accepts the JUnit XML") {
@@ -200,4 +212,136 @@ TEST_CASE("no format shows a personnummer or a name without --show-personal-data
   bool any_name = false;
   for (const auto& n : names) any_name |= json.find(n) != std::string::npos;
   CHECK(any_name);
+}
+
+namespace {
+
+// Whether `word` occurs in `text` as a whole word (not inside a longer word).
+bool HasWord(const std::string& text, const std::string& word) {
+  auto letter = [](unsigned char c) { return std::isalnum(c) || c >= 0x80; };
+  for (size_t at = text.find(word); at != std::string::npos; at = text.find(word, at + 1)) {
+    const bool start = at == 0 || !letter(static_cast<unsigned char>(text[at - 1]));
+    const size_t end = at + word.size();
+    if (start && (end == text.size() || !letter(static_cast<unsigned char>(text[end])))) return true;
+  }
+  return false;
+}
+
+// One run writing every format over `inputs` with `extra` options, into a fresh folder.
+Outputs EveryFormat(const std::string& inputs, const std::string& extra) {
+  static int n = 0;
+  Outputs o;
+  o.dir = fs::temp_directory_path() / ("aktkoll-every-" + std::to_string(::getpid()) + "-" + std::to_string(n++));
+  fs::remove_all(o.dir);
+  fs::create_directories(o.dir);
+  std::string cmd = "aktkoll check " + inputs + " " + kAsOf + " " + extra;
+  for (const auto& f : kFormats) cmd += " --format " + f + ":" + o.Of(f).string();
+  auto r = Run(cmd);
+  o.exit_code = r.exit_code;
+  o.err = r.err;
+  return o;
+}
+
+}  // namespace
+
+TEST_CASE("no format quotes free text from a coded field, nor any example's names, without the flag") {
+  // The names of every example and of the test data (where a name and a personnummer are
+  // typed into closure.reason), in full and by given name and surname.
+  std::set<std::string> names, ids;
+  PersonalData(&names, &ids);
+  PersonalData(&names, &ids, "tests/cli/data");
+  names.insert("Noah Exempelberg");
+  std::set<std::string> words;
+  for (const auto& n : names) {
+    words.insert(n);
+    for (size_t b = 0, e; b < n.size(); b = e + 1) {
+      e = n.find_first_of(" -", b);
+      if (e == std::string::npos) e = n.size();
+      words.insert(n.substr(b, e - b));
+    }
+  }
+  words.erase("Per");  // a given name, and the reports' own word ("Per regel" in the workbook)
+  const Outputs o = EveryFormat("examples tests/cli/data", "");
+  CHECK_MESSAGE(o.exit_code == 1, o.err);
+  for (const auto& f : kFormats) {
+    CAPTURE(f);
+    std::string text = Text(o, f);
+    REQUIRE(!text.empty());
+    for (const auto& w : words) {
+      CAPTURE(w);
+      CHECK_FALSE(HasWord(text, w));
+    }
+    for (const auto& token : IdLikeTokens(text)) {
+      CAPTURE(token);
+      CHECK_MESSAGE(false, "an identity-number-like token in the output");
+    }
+  }
+  fs::remove_all(o.dir);
+  // With --show-personal-data the free text is quoted (in the text report, for one).
+  auto shown = Run(std::string("aktkoll check tests/cli/data/fritext-i-kodfalt.yaml --select DATA-003-AVSLUT ") + kAsOf +
+                   " --show-personal-data");
+  CHECK(shown.out.find("Noah Exempelberg") != std::string::npos);
+}
+
+TEST_CASE("with the README's baseline every format passes what the exit code passes") {
+  fs::path dir = fs::temp_directory_path() / ("aktkoll-baseline-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  const std::string baseline = (dir / "baslinje.json").string();
+  auto w = Run(std::string("aktkoll check examples ") + kAsOf + " --write-baseline " + baseline + " --format json:" +
+               (dir / "nu.json").string());
+  REQUIRE_MESSAGE(w.exit_code == 1, w.err);
+  const Outputs o = EveryFormat("examples", "--baseline " + baseline);
+  CHECK_MESSAGE(o.exit_code == 0, o.err);
+  const std::string junit = Text(o, "junit");
+  CHECK(junit.find("<failure") == std::string::npos);
+  CHECK(junit.find("<error") == std::string::npos);
+  CHECK(junit.find("<skipped message=\"i baslinjen\"/>") != std::string::npos);
+  auto r = Run("xmllint --noout '" + o.Of("junit").string() + "'");
+  CHECK_MESSAGE(r.exit_code == 0, r.err);
+  const std::string github = Text(o, "github");
+  CHECK(github.find("::error") == std::string::npos);
+  CHECK(github.find("::warning") == std::string::npos);
+  CHECK(github.find("— i baslinjen::") != std::string::npos);
+  auto sarif = nlohmann::json::parse(Text(o, "sarif"));
+  REQUIRE(!sarif["runs"][0]["results"].empty());
+  for (const auto& res : sarif["runs"][0]["results"]) CHECK(res["baselineState"] == "unchanged");
+  auto json = nlohmann::json::parse(Text(o, "json"));
+  const size_t findings = json["findings"].size();
+  CHECK(json["summary"]["baseline"].get<size_t>() == findings);
+  // CSV: a status on every row; XLSX: the same status.
+  const std::string csv = Text(o, "csv");
+  size_t rows = 0, in_baseline = 0;
+  for (size_t at = csv.find("\r\n"); at != std::string::npos; at = csv.find("\r\n", at + 2)) rows++;
+  for (size_t at = csv.find(";i baslinjen\r\n"); at != std::string::npos; at = csv.find(";i baslinjen\r\n", at + 1))
+    in_baseline++;
+  CHECK(rows == findings + 1);
+  CHECK(in_baseline == findings);
+  const std::string xlsx = Text(o, "xlsx");
+  size_t xlsx_status = 0;
+  for (size_t at = xlsx.find(">i baslinjen<"); at != std::string::npos; at = xlsx.find(">i baslinjen<", at + 1)) xlsx_status++;
+  CHECK(xlsx_status == findings);
+  const std::string md = Text(o, "md");
+  CHECK(md.find("| i baslinjen |") != std::string::npos);
+  const std::string html = Text(o, "html");
+  CHECK(html.find("[i baslinjen]") != std::string::npos);
+  // Without a baseline, SARIF has no baselineState at all.
+  auto plain = nlohmann::json::parse(ReadText(AllFormats().Of("sarif").string()));
+  for (const auto& res : plain["runs"][0]["results"]) CHECK_FALSE(res.contains("baselineState"));
+  fs::remove_all(dir);
+  fs::remove_all(o.dir);
+}
+
+TEST_CASE("record data reaches the HTML report, its filter and its style only escaped") {
+  fs::path out = fs::temp_directory_path() / ("aktkoll-html-" + std::to_string(::getpid()) + ".html");
+  auto r = Run(std::string("aktkoll check tests/cli/data ") + kAsOf + " --format html:" + out.string());
+  CHECK_MESSAGE(r.exit_code == 1, r.err);
+  const std::string html = ReadText(out.string());
+  CHECK(html.find("<img") == std::string::npos);
+  CHECK(html.find("<b>Barn") == std::string::npos);
+  // The unit is an option of the unit filter (escaped as HTML) and a selector of its
+  // style rule (escaped as CSS).
+  CHECK(html.find("<option value=\"+46 &lt;b&gt;Barn&lt;/b&gt; &amp; familj | Visby\">") != std::string::npos);
+  CHECK(html.find("[data-unit=\"\\2b 46 \\3c b\\3e Barn\\3c \\2f b\\3e  \\26  familj \\7c  Visby\"]") != std::string::npos);
+  fs::remove(out);
 }

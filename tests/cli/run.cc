@@ -26,7 +26,7 @@ RunResult Run(const std::string& command, const std::string& cwd) {
   fs::path tmp = fs::temp_directory_path() / ("aktkoll-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
   fs::create_directories(tmp);
   std::string bin_dir = fs::path(AKTKOLL_BIN).parent_path().string();
-  std::string full = "cd '" + cwd + "' && export PATH='" + bin_dir + "':\"$PATH\" ROOT='" AKTKOLL_SOURCE_DIR "' && (" +
+  std::string full = "cd '" + cwd + "' && export PATH='" + bin_dir + "':\"$PATH\" ROOT='" AKTKOLL_SOURCE_DIR "' LC_ALL=C.UTF-8 && unset LANG LC_MESSAGES && (" +
                      command + ") > '" + (tmp / "out").string() + "' 2> '" + (tmp / "err").string() + "' < /dev/null";
   std::string shell = "bash -c " + std::string("'");
   for (char c : full) shell += c == '\'' ? std::string("'\\''") : std::string(1, c);

@@ -178,16 +178,38 @@ TEST_CASE("message values, parameters, due dates, and masking of anything like a
                               "message:\n"
                               "  sv: \"{n} uppföljningar (högst {limit}); {note}; {ok}\"\n"
                               "  en: \"{n} follow-ups; {ok}\"\n"));
-  Engine engine(LoadOk(t));
-  auto f = Run(engine,
-               "decision: {date: 2025-09-10}\n"
-               "note: Se 19840607-9288 och 198406079288 men inte 2025-09-10 eller 12345\n"
-               "follow_ups: [{date: a}, {date: b}, {date: c}]\n");
+  const char* record =
+      "decision: {date: 2025-09-10}\n"
+      "note: Se 19840607-9288 och 198406079288 men inte 2025-09-10 eller 12345\n"
+      "follow_ups: [{date: a}, {date: b}, {date: c}]\n";
+  auto pack = LoadOk(t);
+  // By default free text from the record (the note) is not quoted at all.
+  Engine engine(pack);
+  auto f = Run(engine, record);
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].message.sv == "3 uppföljningar (högst 2); (fritext, visas inte); ja");
+  CHECK(f[0].message.en == "3 follow-ups; yes");
+  CHECK(f[0].due_date == "2025-10-10");
+  // With show_free_text (--show-personal-data) it is, with personnummer still masked.
+  aktkoll::engine::EngineOptions shown;
+  shown.show_free_text = true;
+  Engine showing(pack, shown);
+  f = Run(showing, record);
   REQUIRE(f.size() == 1);
   CHECK(f[0].message.sv ==
         "3 uppföljningar (högst 2); Se ********-**** och ************ men inte 2025-09-10 eller 12345; ja");
-  CHECK(f[0].message.en == "3 follow-ups; yes");
-  CHECK(f[0].due_date == "2025-10-10");
+}
+
+TEST_CASE("IsCodeLike: codes, dates and ids are quoted; names and sentences are not") {
+  using aktkoll::engine::IsCodeLike;
+  for (const char* code : {"foraldrastod", "2026-02-30", "KAL-2025-0318", "DOK-5", "", "oppenvard_missbruk"}) {
+    CAPTURE(code);
+    CHECK(IsCodeLike(code));
+  }
+  for (const char* text : {"Noah", "Noah Exempelberg", "målen nådda", "flyttade till Uppsala", "Ja"}) {
+    CAPTURE(text);
+    CHECK_FALSE(IsCodeLike(text));
+  }
 }
 
 TEST_CASE("select and ignore by id or group") {

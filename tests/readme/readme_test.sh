@@ -9,6 +9,7 @@
 # AKTKOLL_UPDATE=1 rewrites the ```text blocks with the actual output.
 #   readme_test.sh SOURCE_DIR BUILD_DIR
 set -uo pipefail
+export LC_ALL=C.UTF-8  # aktkoll speaks English when the locale says so; the README shows Swedish
 src=$1
 build=$2
 work=$(mktemp -d)
@@ -50,7 +51,7 @@ for cmdfile in $(ls "$work/items"/*.cmd 2>/dev/null | sort -V); do
       (cd "$src" && AKTKOLL_BUILD_DIR="$build" scripts/setup.sh) > "$work/out" 2>&1
       rc=$?
       [ $rc = 0 ] || { echo "FAIL ($rc): $cmd"; tail -20 "$work/out"; status=1; }
-      grep -q '^Sammanfattning: ' "$work/out" || { echo "FAIL: setup.sh showed no report"; status=1; }
+      grep -q '^Sammanfattning (granskningsdatum [0-9-]*): ' "$work/out" || { echo "FAIL: setup.sh showed no report"; status=1; }
       continue ;;
   esac
   (cd "$work" && bash -c "$cmd") > "$work/out" 2> "$work/err"
