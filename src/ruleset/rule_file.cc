@@ -49,6 +49,14 @@ std::optional<int64_t> LawDate(YamlFile* f, const Node& law, const char* key) {
   return day;
 }
 
+// A parameter, definition or let name: [a-z][a-z0-9_]*.
+bool ValidName(const std::string& name) {
+  if (name.empty() || !(name[0] >= 'a' && name[0] <= 'z')) return false;
+  for (char c : name)
+    if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
+  return true;
+}
+
 }  // namespace
 
 void ParseLaw(YamlFile* f, const Node& node, std::vector<LawRef>* law) {
@@ -80,15 +88,8 @@ void ParseParamDecls(YamlFile* f, const Node& node, std::vector<Param>* params,
              "'params' must be a mapping from parameter name to declaration");
     return;
   }
-  // [a-z][a-z0-9_]*
-  auto valid_name = [](const std::string& name) {
-    if (name.empty() || !(name[0] >= 'a' && name[0] <= 'z')) return false;
-    for (char c : name)
-      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
-    return true;
-  };
   for (const document::Entry& e : node.entries) {
-    if (!valid_name(e.key)) {
+    if (!ValidName(e.key)) {
       f->Error(e.key_pos, "ogiltigt parameternamn '" + e.key + "': använd gemener, siffror och _",
                "invalid parameter name '" + e.key + "': use lower case, digits and _");
       continue;
@@ -133,15 +134,8 @@ std::vector<NamedExprSpec> ParseNamedExprs(YamlFile* f, const Node& node, std::s
              "'" + w + "' must be a mapping from name to expression");
     return out;
   }
-  // [a-z][a-z0-9_]*
-  auto valid_name = [](const std::string& name) {
-    if (name.empty() || !(name[0] >= 'a' && name[0] <= 'z')) return false;
-    for (char c : name)
-      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) return false;
-    return true;
-  };
   for (const document::Entry& e : node.entries) {
-    if (!valid_name(e.key) || ReservedName(e.key)) {
+    if (!ValidName(e.key) || ReservedName(e.key)) {
       f->Error(e.key_pos,
                "ogiltigt namn '" + e.key + "' i '" + w +
                    "': använd gemener, siffror och _ (c, as_of, params, index och key är upptagna)",
