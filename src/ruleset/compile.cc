@@ -359,7 +359,9 @@ void CompileRules(const Pack& pack, const std::vector<std::string>& personal_pat
       let.slot = *slot;
       r.lets.push_back(std::move(let));
     };
-    for (const NamedExprSpec& ls : spec->lets) {
+    for (size_t k = 0; k < spec->lets.size(); ++k) {
+      const NamedExprSpec& ls = spec->lets[k];
+      const std::vector<NameRef> reads = ReadNames(ls.source.text);
       bool clash = false;
       for (const Let& l : r.lets) clash = clash || l.name == ls.name;
       if (ls.name == r.as) {
@@ -384,13 +386,10 @@ void CompileRules(const Pack& pack, const std::vector<std::string>& personal_pat
         declare_broken(ls, false);
         continue;
       }
-      // A later let, the for_each variable or... read before their turn: name them.
-      for (const NameRef& ref : ReadNames(ls.source.text)) {
-        for (const NamedExprSpec& later : spec->lets) {
-          if (&later < &ls || later.name != ref.name) continue;
-          bool defined_before = false;
-          for (const Let& l : r.lets) defined_before = defined_before || l.name == ref.name;
-          if (defined_before) continue;
+      // A let reads only the ones above it: not itself, nor one below.
+      for (const NameRef& ref : reads) {
+        for (size_t j = k; j < spec->lets.size(); ++j) {
+          if (spec->lets[j].name != ref.name) continue;
           f->Error(MapScalarOffset(f->text(), ls.source.pos, ls.source.text, ref.offset),
                    "'" + ref.name + "' används innan det definieras; ett let-värde kan bara läsa de som står före det",
                    "'" + ref.name + "' is used before it is defined; a let can only read the ones above it");
@@ -409,7 +408,7 @@ void CompileRules(const Pack& pack, const std::vector<std::string>& personal_pat
       Let let;
       let.name = ls.name;
       let.per_item = false;
-      for (const NameRef& ref : ReadNames(ls.source.text)) {
+      for (const NameRef& ref : reads) {
         if (!r.as.empty() && ref.name == r.as) let.per_item = true;
         for (const Let& l : r.lets)
           if (l.name == ref.name && l.per_item) let.per_item = true;
