@@ -222,7 +222,7 @@ int Explain(const Options& o) {
   for (const std::string& id : r->requirements) {
     std::string title;
     for (const auto& q : reqs)
-      if (q.id == id) title = q.title;
+      if (q.id == id) title = q.title.In(lang);
     req += id + (title.empty() ? "" : "  " + title) + "\n";
   }
   section("Krav", "Requirements", req);

@@ -80,7 +80,7 @@ std::vector<std::string> BuiltinPackNames();
 struct Requirement {
   std::string id;
   std::string group;   // e.g. "UPP"
-  std::string title;
+  core::Text title;    // sv from rules/requirement_titles_sv.yaml, en from the source
 };
 // Parses rules/requirements.yaml (or the given text). Problems go to `diags`.
 std::vector<Requirement> LoadRequirements(const std::optional<std::string>& text, Diagnostics* diags);

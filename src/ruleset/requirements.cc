@@ -1,5 +1,6 @@
 // The requirement catalogue (rules/requirements.yaml), generated from the shared
-// requirements document; rules name these ids and `rules coverage` lists them.
+// requirements document and the Swedish titles (rules/requirement_titles_sv.yaml); rules
+// name these ids and `rules coverage` lists them.
 #include "embedded/embedded.h"
 #include "ruleset/loader.h"
 #include "ruleset/yaml_reader.h"
@@ -32,7 +33,13 @@ std::vector<Requirement> LoadRequirements(const std::optional<std::string>& text
     if (!f.CheckMapping(item, "kravet", {"id", "group", "title"})) continue;
     auto id = f.String(item, "id", true);
     auto group = f.String(item, "group", true);
-    auto title = f.String(item, "title", true);
+    auto title = f.Text(item, "title", true);
+    if (title && (title->sv.empty() || title->en.empty())) {
+      const document::Node* n = f.Get(item, "title", true);
+      f.Error(n->pos, "kravets rubrik ska finnas på svenska och engelska (title: {sv, en})",
+              "the requirement's title must be given in Swedish and English (title: {sv, en})");
+      continue;
+    }
     if (id && group && title) out.push_back({*id, *group, *title});
   }
   return out;
