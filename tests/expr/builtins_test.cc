@@ -18,6 +18,15 @@ TEST_CASE("strings") {
   CHECK(EvalStr("'ab' + 'cd'") == "\"abcd\"");
 }
 
+TEST_CASE("has_text: more than white space") {
+  CHECK(EvalStr("has_text('Wilma')") == "true");
+  CHECK(EvalStr("has_text(' x ')") == "true");
+  CHECK(EvalStr("has_text('')") == "false");
+  CHECK(EvalStr("has_text(' \\t\\n\\r ')") == "false");
+  CHECK(EvalStr("has_text(x)", {{"x", Value::String("\xC2\xA0 \xC2\xA0")}}) == "false");
+  CHECK(EvalStr("has_text(x)", {{"x", Value::String("\xC2\xA0å")}}) == "true");
+}
+
 TEST_CASE("conversions") {
   CHECK(EvalStr("int('-42')") == "-42");
   CHECK(EvalStr("int(2.9)") == "2");

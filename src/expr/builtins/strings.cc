@@ -1,4 +1,5 @@
-// String predicates. `matches` uses RE2 (linear time, no backtracking blow-ups) with
+// String predicates. `has_text(s)` is true when `s` holds more than white space, so a rule
+// needs neither `s != ''` (which accepts "  ") nor a regex written out again. `matches` uses RE2 (linear time, no backtracking blow-ups) with
 // partial-match semantics like CEL; a literal pattern is compiled once at compile time
 // through the overload's prepare hook, and a bad literal pattern is a compile error.
 #include <re2/re2.h>
@@ -21,6 +22,21 @@ Result<std::shared_ptr<const RE2>> CompileRegex(std::string_view pattern, const 
                          "ogiltigt reguljärt uttryck '" + std::string(pattern) + "': " + re->error(),
                          "invalid regular expression '" + std::string(pattern) + "': " + re->error());
   return re;
+}
+
+// True when `text` has a character other than white space (ASCII white space and the
+// no-break space U+00A0, which word processors leave in exported fields).
+bool HasText(std::string_view text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    const unsigned char ch = static_cast<unsigned char>(text[i]);
+    if (ch == ' ' || (ch >= '\t' && ch <= '\r')) continue;
+    if (ch == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) == 0xA0) {
+      ++i;
+      continue;
+    }
+    return true;
+  }
+  return false;
 }
 
 bool Matches(std::string_view text, const RE2& re) {
@@ -58,7 +74,11 @@ Result<void> RegisterStringFunctions(FunctionRegistry& r) {
   const FunctionImpl ends = [](std::span<const Value> a, const CallContext&) -> Result<Value> {
     return Value::Bool(a[0].string_value().ends_with(a[1].string_value()));
   };
+  const FunctionImpl has_text = [](std::span<const Value> a, const CallContext&) -> Result<Value> {
+    return Value::Bool(HasText(a[0].string_value()));
+  };
   for (Result<void> res : {
+           r.Add("has_text", CallStyle::kGlobal, Overload{"has_text_string", {s}, Type::Bool(), has_text}),
            r.AddMethod("contains", "string_contains_string", {s, s}, Type::Bool(), contains),
            r.AddMethod("startsWith", "string_starts_with_string", {s, s}, Type::Bool(), starts),
            r.AddMethod("endsWith", "string_ends_with_string", {s, s}, Type::Bool(), ends),
