@@ -73,7 +73,7 @@ report::RuleInfo RuleInfoOf(const ruleset::Rule& r) {
   info.title = r.title;
   info.help.sv = r.doc.checks.sv + (r.doc.why.sv.empty() ? "" : "\n\n" + r.doc.why.sv);
   info.help.en = r.doc.checks.en.empty() ? "" : r.doc.checks.en + (r.doc.why.en.empty() ? "" : "\n\n" + r.doc.why.en);
-  for (const ruleset::LawRef& l : r.law) info.law.push_back(l.ref);
+  for (const ruleset::LawRef& l : r.law) info.law.push_back({l.ref, l.kind});
   info.requirements = r.requirements;
   return info;
 }

@@ -36,7 +36,7 @@ core::Lang LangOf(const Options& o) { return o.lang == "en" ? core::Lang::kEn : 
 
 std::string LawText(const ruleset::LawRef& law, core::Lang lang) {
   bool en = lang == core::Lang::kEn;
-  std::string out = law.ref;
+  std::string out = std::string(core::SourceKindLabel(law.kind, lang)) + ": " + law.ref;
   if (law.from && law.until)
     out += " (" + expr::FormatIsoDate(*law.from) + " – " + expr::FormatIsoDate(*law.until) + ")";
   else if (law.from)
@@ -82,7 +82,7 @@ int List(const Options& o) {
       j["title"] = {{"sv", r.title.sv}, {"en", r.title.en}};
       nlohmann::ordered_json law = nlohmann::ordered_json::array();
       for (const auto& l : r.law) {
-        nlohmann::ordered_json lj{{"ref", l.ref}};
+        nlohmann::ordered_json lj{{"ref", l.ref}, {"kind", core::SourceKindName(l.kind)}};
         lj["from"] = l.from ? nlohmann::ordered_json(expr::FormatIsoDate(*l.from)) : nlohmann::ordered_json();
         lj["until"] = l.until ? nlohmann::ordered_json(expr::FormatIsoDate(*l.until)) : nlohmann::ordered_json();
         law.push_back(lj);
@@ -122,7 +122,7 @@ int List(const Options& o) {
   for (const Rule& r : pack->rules) {
     std::printf("%-9s %-7s %s\n", r.id.c_str(), core::SeverityLabel(r.severity, lang), r.title.In(lang).c_str());
     if (!en && !r.title.en.empty()) std::printf("%-17s en: %s\n", "", r.title.en.c_str());
-    for (const auto& l : r.law) std::printf("%-17s %s: %s\n", "", en ? "law" : "lagrum", LawText(l, lang).c_str());
+    for (const auto& l : r.law) std::printf("%-17s %s\n", "", LawText(l, lang).c_str());
     std::printf("%-17s %s: %s\n", "", en ? "requirements" : "krav", Join(r.requirements).c_str());
     for (const auto& p : r.params)
       std::printf("%-17s %s: %s = %s (%s)\n", "", en ? "parameter" : "parameter", p.name.c_str(), p.value_text.c_str(),
@@ -217,7 +217,7 @@ int Explain(const Options& o) {
   section("Exempel", "Example", r->doc.example.In(lang));
   std::string law;
   for (const auto& l : r->law) law += LawText(l, lang) + "\n";
-  section("Lagrum", "Law", law);
+  section("Rättslig grund", "Legal basis", law);
   std::string req;
   for (const std::string& id : r->requirements) {
     std::string title;

@@ -21,6 +21,27 @@ const char* SeverityName(Severity s);                  // "error", "warning", "i
 const char* SeverityLabel(Severity s, Lang lang);      // "fel"/"varning"/"info" or English
 bool ParseSeverity(const std::string& text, Severity* out);
 
+// How binding a cited source is, so no report shows guidance or a municipality's own
+// guideline as law: law and regulations, Socialstyrelsen's binding provisions included
+// ("Lag"); national guidance and general advice such as Kunskapsguiden, BBIC or an allmänt
+// råd ("Vägledning"); a municipality's or region's guideline ("Riktlinje").
+enum class SourceKind : uint8_t { kLaw = 0, kGuidance = 1, kGuideline = 2 };
+
+const char* SourceKindName(SourceKind k);              // "law", "guidance", "guideline"
+const char* SourceKindLabel(SourceKind k, Lang lang);  // "Lag"/"Vägledning"/"Riktlinje" or English
+bool ParseSourceKind(const std::string& text, SourceKind* out);
+
+// One source a finding rests on, e.g. {"SoL (2025:400) 14 kap. 3 §", kLaw}.
+struct Citation {
+  std::string ref;
+  SourceKind kind = SourceKind::kLaw;
+  bool operator==(const Citation&) const = default;
+};
+
+// "Lag: A; B · Riktlinje: C": the citations grouped by kind, law first, each group in
+// citation order. Empty when there are none.
+std::string FormatCitations(const std::vector<Citation>& law, Lang lang);
+
 // A text in Swedish and English. Swedish is always present; English falls back to it.
 struct Text {
   std::string sv;
@@ -42,7 +63,7 @@ struct Finding {
   Position pos;            // of the offending or missing value
   std::string pointer;     // JSON Pointer within the document ("" = whole document)
   Text message;
-  std::vector<std::string> law;           // legal references in force, e.g. "SoF (2016:896) 5 kap. 1 a §"
+  std::vector<Citation> law;              // sources in force, e.g. {"SoF (2001:937) 5 kap. 1 a §", kLaw}
   std::vector<std::string> requirements;  // requirement ids, e.g. "GP-5"
   std::string due_date;    // YYYY-MM-DD where the rule has a deadline, else empty
   // Set by a waiver: the finding is still reported, as waived, but never fails the run.

@@ -518,7 +518,7 @@ class CaseRun {
     f.message.sv = Interpolate(rule.message.sv, p, core::Lang::kSv, hide);
     f.message.en = rule.message.en.empty() ? "" : Interpolate(rule.message.en, p, core::Lang::kEn, hide);
     for (const ruleset::LawRef& law : rule.law)
-      if (law.InForce(decision_day_)) f.law.push_back(law.ref);
+      if (law.InForce(decision_day_)) f.law.push_back({law.ref, law.kind});
     f.requirements = std::move(requirements);
     out_->push_back(std::move(f));
     return true;

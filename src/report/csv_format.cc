@@ -20,11 +20,11 @@ void CsvFormatter::Start(std::string* out) {
   std::vector<std::string> head;
   if (run_.lang == Lang::kSv) {
     head = {"Fil", "Rad", "Kolumn", "Ärende", "Enhet", "Insatstyp", "Beslutsdatum", "Regel",
-            "Allvarlighetsgrad", "Meddelande", "Lagrum", "Krav", "Förfallodag", "Plats i dokumentet", "Status"};
+            "Allvarlighetsgrad", "Meddelande", "Rättslig grund", "Krav", "Förfallodag", "Plats i dokumentet", "Status"};
     if (run_.show_personal_data) head.insert(head.begin() + 4, {"Namn", "Personnummer"});
   } else {
     head = {"File", "Line", "Column", "Case", "Unit", "Intervention type", "Decision date", "Rule",
-            "Severity", "Message", "Law", "Requirements", "Due date", "Pointer", "Status"};
+            "Severity", "Message", "Legal basis", "Requirements", "Due date", "Pointer", "Status"};
     if (run_.show_personal_data) head.insert(head.begin() + 4, {"Name", "Personal identity number"});
   }
   Row(head, out);
@@ -37,7 +37,7 @@ void CsvFormatter::AddFile(const FileResult& file, std::string* out) {
     std::vector<std::string> row = {
         f.path, f.pos.line ? std::to_string(f.pos.line) : "", f.pos.column ? std::to_string(f.pos.column) : "",
         f.case_id, c ? c->unit : "", c ? c->intervention_type : "", c ? c->decision_date : "", f.rule,
-        core::SeverityLabel(f.severity, run_.lang), f.message.In(run_.lang), JoinStrings(f.law, "; "),
+        core::SeverityLabel(f.severity, run_.lang), f.message.In(run_.lang), core::FormatCitations(f.law, run_.lang),
         JoinStrings(f.requirements, ", "), f.due_date, f.pointer, FindingStatus(f, run_)};
     if (run_.show_personal_data)
       row.insert(row.begin() + 4, {c ? c->person_name : "", c ? c->person_id : ""});

@@ -21,7 +21,7 @@ void GithubFormatter::AddFile(const FileResult& file, std::string* out) {
     if (!status.empty()) title += " — " + status;
     props += ",title=" + GithubProperty(title);
     std::string msg = f.message.In(run_.lang);
-    if (!f.law.empty()) msg += " [" + JoinStrings(f.law, "; ") + "]";
+    if (!f.law.empty()) msg += " [" + core::FormatCitations(f.law, run_.lang) + "]";
     fmt::format_to(std::back_inserter(*out), "::{} {}::{}\n", cmd, props, GithubData(msg));
   }
 }

@@ -96,8 +96,9 @@ void HtmlFormatter::AddFile(const FileResult& file, std::string*) {
     for (const Finding* finding : index.FindingsOf(doc)) {
       const Finding& f = *finding;
       counts[static_cast<int>(f.severity)]++;
-      std::string law = f.law.empty() ? "" : fmt::format("<div class=\"law\">{}: {}</div>", sv ? "Lagrum" : "Law",
-                                                         XmlEscape(JoinStrings(f.law, "; ")));
+      std::string law = f.law.empty() ? ""
+                                      : fmt::format("<div class=\"law\">{}</div>",
+                                                    XmlEscape(core::FormatCitations(f.law, run_.lang)));
       rules_seen_.insert(f.rule);  // the rule's explanation is given once, under Regler
       std::string due = f.due_date.empty() ? "" : fmt::format(" · {} {}", sv ? "förfallodag" : "due", f.due_date);
       const std::string status = FindingStatus(f, run_);
@@ -224,8 +225,8 @@ void HtmlFormatter::End(const Summary& s, std::string* out) {
       const RuleInfo* rule = FindRule(run_, id);
       std::string title = rule ? rule->title.In(run_.lang) : "";
       std::string help = rule ? rule->help.In(run_.lang) : "";
-      std::string law = rule && !rule->law.empty() ? fmt::format("<div class=\"law\">{}: {}</div>", sv ? "Lagrum" : "Law",
-                                                                XmlEscape(JoinStrings(rule->law, "; ")))
+      std::string law = rule && !rule->law.empty() ? fmt::format("<div class=\"law\">{}</div>",
+                                                                XmlEscape(core::FormatCitations(rule->law, run_.lang)))
                                                    : "";
       fmt::format_to(o, "<details id=\"rule-{}\"><summary><code>{}</code> {}</summary>{}{}</details>\n", XmlEscape(id),
                      XmlEscape(id), XmlEscape(title), law,

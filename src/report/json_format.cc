@@ -36,6 +36,21 @@ class ObjectWriter {
     *out_ += ']';
     return *this;
   }
+  // [{"ref": ..., "kind": "law"|"guidance"|"guideline"}, ...]
+  ObjectWriter& Citations(const char* key, const std::vector<core::Citation>& v) {
+    Key(key);
+    *out_ += '[';
+    for (size_t i = 0; i < v.size(); ++i) {
+      if (i) *out_ += ',';
+      *out_ += "{\"ref\":";
+      AppendJsonString(out_, v[i].ref);
+      *out_ += ",\"kind\":\"";
+      *out_ += core::SourceKindName(v[i].kind);
+      *out_ += "\"}";
+    }
+    *out_ += ']';
+    return *this;
+  }
   ObjectWriter& Raw(const char* key, std::string_view json) {
     Key(key);
     *out_ += json;
@@ -67,7 +82,7 @@ void FindingJson(const Finding& f, Lang lang, std::string* out) {
       .String("message", f.message.In(lang))
       .String("message_sv", f.message.sv)
       .String("message_en", f.message.In(Lang::kEn))
-      .Strings("law", f.law)
+      .Citations("law", f.law)
       .Strings("requirements", f.requirements)
       .StringOrNull("due_date", f.due_date)
       .Bool("waived", f.waived);

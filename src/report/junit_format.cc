@@ -17,7 +17,7 @@ std::string FailureBody(const std::vector<const Finding*>& fs, const RunInfo& ru
   std::string body;
   for (const Finding* f : fs) {
     body += core::FormatLocation(f->path, f->pos) + ": " + f->message.In(run.lang);
-    if (!f->law.empty()) body += " (" + JoinStrings(f->law, "; ") + ")";
+    if (!f->law.empty()) body += " (" + core::FormatCitations(f->law, run.lang) + ")";
     const std::string status = FindingStatus(*f, run);
     if (!status.empty()) body += " [" + status + "]";
     body += "\n";

@@ -23,7 +23,7 @@ void MdFormatter::AddFile(const FileResult& file, std::string*) {
     fmt::format_to(std::back_inserter(rows_), "| `{}` | {} | {} | `{}` | {} | {} | {} |\n",
                    MdCode(core::FormatLocation(f.path, f.pos)), MdCell(who),
                    core::SeverityLabel(f.severity, run_.lang), MdCode(f.rule), MdCell(f.message.In(run_.lang)),
-                   MdCell(JoinStrings(f.law, "; ")), MdCell(FindingStatus(f, run_)));
+                   MdCell(core::FormatCitations(f.law, run_.lang)), MdCell(FindingStatus(f, run_)));
   }
 }
 
@@ -57,7 +57,7 @@ void MdFormatter::End(const Summary& s, std::string* out) {
     fmt::format_to(o, "## {}\n\n| {} | {} | {} | {} | {} | {} | {} |\n|---|---|---|---|---|---|---|\n",
                    sv ? "Anmärkningar" : "Findings", sv ? "Plats" : "Location", sv ? "Ärende" : "Case",
                    sv ? "Grad" : "Severity", sv ? "Regel" : "Rule", sv ? "Meddelande" : "Message",
-                   sv ? "Lagrum" : "Law", "Status");
+                   sv ? "Rättslig grund" : "Legal basis", "Status");
     *out += rows_;
     if (omitted_ > 0)
       fmt::format_to(o, "\n{} {} {}\n", sv ? "…och" : "…and", omitted_,

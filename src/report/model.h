@@ -32,7 +32,7 @@ struct RuleInfo {
   Severity severity = Severity::kError;
   core::Text title;
   core::Text help;      // what the rule checks and why (for SARIF/HTML)
-  std::vector<std::string> law;
+  std::vector<core::Citation> law;
   std::vector<std::string> requirements;
 };
 

@@ -26,6 +26,13 @@ std::string Dump(const ordered_json& j) {
 
 // A rule's `name` (SARIF 3.49.7: readable, not the id): the English title, or the Swedish
 // one, in UpperCamelCase of its ASCII letters and digits ("TheClosureReasonIsACode...").
+// [{"ref": ..., "kind": "law"|"guidance"|"guideline"}], as in the JSON report.
+ordered_json CitationsJson(const std::vector<core::Citation>& law) {
+  ordered_json out = ordered_json::array();
+  for (const core::Citation& c : law) out.push_back({{"ref", c.ref}, {"kind", core::SourceKindName(c.kind)}});
+  return out;
+}
+
 std::string RuleName(const RuleInfo& r) {
   static const std::map<std::string, std::string> kBuiltIn = {
       {core::kRuleSchema, "CaseSchema"},         {core::kRuleInputError, "UnreadableInput"},
@@ -79,10 +86,10 @@ void SarifFormatter::Start(std::string* out) {
     d["shortDescription"] = {{"text", r.title.In(run_.lang)}};
     d["fullDescription"] = {{"text", r.help.In(run_.lang).empty() ? r.title.In(run_.lang) : r.help.In(run_.lang)}};
     std::string help = r.help.In(run_.lang);
-    if (!r.law.empty()) help += std::string("\n\n") + (run_.lang == Lang::kSv ? "Lagrum: " : "Law: ") + JoinStrings(r.law, "; ");
+    if (!r.law.empty()) help += "\n\n" + core::FormatCitations(r.law, run_.lang);
     d["help"] = {{"text", help.empty() ? r.title.In(run_.lang) : help}};
     d["defaultConfiguration"] = {{"level", Level(r.severity)}};
-    d["properties"] = {{"law", r.law}, {"requirements", r.requirements}};
+    d["properties"] = {{"law", CitationsJson(r.law)}, {"requirements", r.requirements}};
     descriptors.push_back(d);
   }
   ordered_json driver;
@@ -123,7 +130,7 @@ void SarifFormatter::AddFile(const FileResult& file, std::string* out) {
     props["case_id"] = f.case_id;
     props["document"] = f.document;
     props["pointer"] = f.pointer;
-    props["law"] = f.law;
+    props["law"] = CitationsJson(f.law);
     props["requirements"] = f.requirements;
     if (!f.due_date.empty()) props["due_date"] = f.due_date;
     r["properties"] = props;

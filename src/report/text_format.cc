@@ -75,7 +75,7 @@ void TextFormatter::AddFile(const FileResult& file, std::string* out) {
                    run_.color ? Color(f.severity) : "", core::SeverityLabel(f.severity, run_.lang),
                    reset, f.rule, f.message.In(run_.lang), status);
     std::string refs;
-    if (!f.law.empty()) refs += (sv ? "Lag: " : "Law: ") + Join(f.law, "; ");
+    refs += core::FormatCitations(f.law, run_.lang);
     if (!f.requirements.empty())
       refs += (refs.empty() ? "" : " · ") + std::string(sv ? "Krav: " : "Requirements: ") + Join(f.requirements, ", ");
     if (!f.due_date.empty())

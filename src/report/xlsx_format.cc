@@ -76,9 +76,9 @@ std::vector<std::string> XlsxFormatter::Columns() const {
   const bool sv = run_.lang == Lang::kSv;
   std::vector<std::string> head =
       sv ? std::vector<std::string>{"Fil", "Rad", "Kolumn", "Ärende", "Enhet", "Insatstyp", "Beslutsdatum", "Regel",
-                                    "Regelns rubrik", "Allvarlighetsgrad", "Meddelande", "Lagrum", "Förfallodag", "Status"}
+                                    "Regelns rubrik", "Allvarlighetsgrad", "Meddelande", "Rättslig grund", "Förfallodag", "Status"}
          : std::vector<std::string>{"File", "Line", "Column", "Case", "Unit", "Intervention type", "Decision date", "Rule",
-                                    "Rule title", "Severity", "Message", "Law", "Due date", "Status"};
+                                    "Rule title", "Severity", "Message", "Legal basis", "Due date", "Status"};
   if (run_.show_personal_data)
     head.insert(head.begin() + 4, {sv ? "Namn" : "Name", sv ? "Personnummer" : "Personal identity number"});
   return head;
@@ -145,7 +145,7 @@ void XlsxFormatter::AddFile(const FileResult& file, std::string*) {
     Text(findings_, row_, col++, RuleTitle(f.rule, run_));
     Text(findings_, row_, col++, core::SeverityLabel(f.severity, run_.lang));
     Text(findings_, row_, col++, f.message.In(run_.lang));
-    Text(findings_, row_, col++, JoinStrings(f.law, "; "));
+    Text(findings_, row_, col++, core::FormatCitations(f.law, run_.lang));
     Date(findings_, row_, col++, f.due_date, date_);
     Text(findings_, row_, col++, FindingStatus(f, run_));
     row_++;

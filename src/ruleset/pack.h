@@ -35,10 +35,11 @@ struct Param {
   core::Text description;
 };
 
-// A legal reference and the period it is in force; the ends are inclusive, as day numbers
+// A legal reference (or a guidance document or guideline, by `kind`) and the period it is in force; the ends are inclusive, as day numbers
 // since 1970-01-01 (nullopt = open).
 struct LawRef {
   std::string ref;
+  core::SourceKind kind = core::SourceKind::kLaw;  // `kind:` law (default), guidance or guideline
   std::optional<int64_t> from;
   std::optional<int64_t> until;
   bool InForce(int64_t day) const {

@@ -65,9 +65,14 @@ void ParseLaw(YamlFile* f, const Node& node, std::vector<LawRef>* law) {
     return;
   }
   for (const Node& item : node.items) {
-    if (!f->CheckMapping(item, "lagrummet", {"ref", "from", "until"})) continue;
+    if (!f->CheckMapping(item, "lagrummet", {"ref", "kind", "from", "until"})) continue;
     LawRef ref;
     ref.ref = f->String(item, "ref", true).value_or("");
+    if (auto kind = f->String(item, "kind", false); kind && !core::ParseSourceKind(*kind, &ref.kind)) {
+      f->Error(item.Find("kind")->pos,
+               "okänd sorts källa '" + *kind + "': väntade law (lag eller förordning), guidance (nationell vägledning eller allmänt råd) eller guideline (kommunens riktlinje)",
+               "unknown kind of source '" + *kind + "': expected law (act or regulation), guidance (national guidance or general advice) or guideline (the municipality's guideline)");
+    }
     ref.from = LawDate(f, item, "from");
     ref.until = LawDate(f, item, "until");
     if (!item.Find("from") && !item.Find("until")) {

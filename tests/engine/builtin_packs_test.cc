@@ -40,7 +40,7 @@ std::string Findings(const Engine& engine, const std::string& path, const std::s
         for (const Finding& f : found) {
           out += f.rule + " " + f.pointer + " " + std::to_string(f.pos.line) + ":" + std::to_string(f.pos.column) +
                  " " + f.due_date + " " + f.message.sv + " | " + f.message.en;
-          for (const std::string& l : f.law) out += " | " + l;
+          for (const aktkoll::core::Citation& l : f.law) out += " | " + l.ref;
           out += "\n";
         }
       });

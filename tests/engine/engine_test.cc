@@ -72,7 +72,7 @@ TEST_CASE("a failed assertion is a finding at the pointer, with the law in force
   CHECK(f[0].severity == aktkoll::core::Severity::kWarning);
   CHECK(f[0].pointer == "/commission/date");
   CHECK(f[0].pos == aktkoll::core::Position{5, 3});  // the commission: nearest existing ancestor
-  CHECK(f[0].law == std::vector<std::string>{"Gammal lag"});
+  CHECK(f[0].law == std::vector<aktkoll::core::Citation>{{"Gammal lag", aktkoll::core::SourceKind::kLaw}});
   CHECK(f[0].requirements == std::vector<std::string>{"UPP-2"});
   CHECK(f[0].message.sv == "Fel.");
   CHECK(f[0].message.en == "Wrong.");
@@ -83,10 +83,10 @@ TEST_CASE("a failed assertion is a finding at the pointer, with the law in force
   // Decided after 2025-07-01: the new law; no decision date: the as-of date decides.
   f = Run(engine, "decision:\n  date: 2025-09-01\ncommission:\n  written_by: X\n");
   REQUIRE(f.size() == 1);
-  CHECK(f[0].law == std::vector<std::string>{"Ny lag"});
+  CHECK(f[0].law == std::vector<aktkoll::core::Citation>{{"Ny lag", aktkoll::core::SourceKind::kLaw}});
   f = Run(engine, "commission:\n  written_by: X\n", "2025-01-01");
   REQUIRE(f.size() == 1);
-  CHECK(f[0].law == std::vector<std::string>{"Gammal lag"});
+  CHECK(f[0].law == std::vector<aktkoll::core::Citation>{{"Gammal lag", aktkoll::core::SourceKind::kLaw}});
 
   // `when` false: not applied, no finding; assertion true: applied, passed.
   CaseEvidence ev2;

@@ -57,7 +57,12 @@ TEST_CASE("an external profile changes a parameter and the findings follow") {
           "name: testkommun\n"
           "extends: national\n"
           "params:\n"
-          "  follow_up_months: 3\n");
+          "  follow_up_months: 3\n"
+          // Nationally the interval is a benchmark (a warning); a municipality whose
+          // guideline sets it with "ska" makes it an error.
+          "overrides:\n"
+          "  UPF-001:\n"
+          "    severity: error\n");
 
   Result national = Aktkoll("check --no-progress --as-of 2026-07-01 --select UPF-001 " + case_path);
   CHECK(national.exit_code == 0);
