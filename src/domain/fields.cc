@@ -46,7 +46,7 @@ class Walk {
 
   void Run(const Value& v, size_t step) {
     if (step == steps_.size()) {
-      if (IsInvalidDate(v)) out_->push_back({pointer_, path_});
+      if (IsInvalidDate(v)) out_->push_back({pointer_, path_, std::string(v.string_value())});
       return;
     }
     const size_t pointer_len = pointer_.size(), path_len = path_.size();
@@ -120,7 +120,7 @@ Result<FieldList> ParseVocabulary(const Catalogues& c, std::string_view name, co
 
 Value InvalidDates(const Value& root, const FieldList& fields) {
   static const Value kField = Value::String("field"), kPointer = Value::String("pointer"),
-                     kPath = Value::String("path");
+                     kPath = Value::String("path"), kValue = Value::String("value");
   std::vector<Value> out;
   std::vector<FieldHit> hits;
   for (const FieldList::Field& f : fields.fields) {
@@ -129,7 +129,8 @@ Value InvalidDates(const Value& root, const FieldList& fields) {
     for (FieldHit& h : hits)
       out.push_back(expr::MakeMap({{kField, f.code},
                                    {kPointer, Value::String(std::move(h.pointer))},
-                                   {kPath, Value::String(std::move(h.path))}}));
+                                   {kPath, Value::String(std::move(h.path))},
+                                   {kValue, Value::String(std::move(h.value))}}));
   }
   return expr::MakeList(std::move(out));
 }

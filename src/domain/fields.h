@@ -10,7 +10,8 @@
 //       the case (lists in document order) that is a non-empty string but not a calendar
 //       date — exactly the strings is_date() rejects, e.g. '2025-02-30' or '2025-2-3'.
 //       One map per value: {field: 'events.changed_needs[].date',
-//       pointer: '/events/changed_needs/0/date', path: 'events.changed_needs[0].date'}
+//       pointer: '/events/changed_needs/0/date', path: 'events.changed_needs[0].date',
+//       value: '2025-02-30'}
 //       (pointer keys escaped as in RFC 6901: '~' -> '~0', '/' -> '~1'). Skipped: a
 //       missing field or section, a value that is not a map or list where the path needs
 //       one, an empty string, any other non-string. An unknown vocabulary or a code that
@@ -46,6 +47,7 @@ std::optional<std::vector<FieldStep>> ParseFieldPath(std::string_view code);
 struct FieldHit {
   std::string pointer;
   std::string path;
+  std::string value;  // the string found there
 };
 
 // Every non-empty string at `steps` in `root` that is not a calendar date, in document order.

@@ -8,9 +8,9 @@
 namespace aktkoll::domain::testing {
 namespace {
 
-std::string Hit(std::string_view field, std::string_view pointer, std::string_view path) {
+std::string Hit(std::string_view field, std::string_view pointer, std::string_view path, std::string_view value) {
   return "{\"field\": \"" + std::string(field) + "\", \"pointer\": \"" + std::string(pointer) + "\", \"path\": \"" +
-         std::string(path) + "\"}";
+         std::string(path) + "\", \"value\": \"" + std::string(value) + "\"}";
 }
 
 std::string InvalidDates(std::string_view case_literal) {
@@ -28,17 +28,17 @@ TEST_CASE("invalid_dates: real dates, missing sections and an empty case give no
 
 TEST_CASE("invalid_dates: a top-level field") {
   CHECK(InvalidDates("{'decision': {'date': '2025-02-30'}}") ==
-        "[" + Hit("decision.date", "/decision/date", "decision.date") + "]");
+        "[" + Hit("decision.date", "/decision/date", "decision.date", "2025-02-30") + "]");
   CHECK(InvalidDates("{'decision': {'date': '2025-02-28', 'end_date': '2025-04-31'}}") ==
-        "[" + Hit("decision.end_date", "/decision/end_date", "decision.end_date") + "]");
+        "[" + Hit("decision.end_date", "/decision/end_date", "decision.end_date", "2025-04-31") + "]");
 }
 
 TEST_CASE("invalid_dates: list elements in document order, with their indices") {
   CHECK(InvalidDates("{'events': {'changed_needs': [{'date': '2026-01-20'}, {'date': '2026-02-30'},"
                      " {'description': 'no date'}, {'date': ''}, {'date': '2025-06-31'}]}}") ==
-        "[" + Hit("events.changed_needs[].date", "/events/changed_needs/1/date", "events.changed_needs[1].date") +
+        "[" + Hit("events.changed_needs[].date", "/events/changed_needs/1/date", "events.changed_needs[1].date", "2026-02-30") +
             ", " +
-            Hit("events.changed_needs[].date", "/events/changed_needs/4/date", "events.changed_needs[4].date") +
+            Hit("events.changed_needs[].date", "/events/changed_needs/4/date", "events.changed_needs[4].date", "2025-06-31") +
             "]");
 }
 
@@ -50,22 +50,23 @@ TEST_CASE("invalid_dates: nested lists") {
                      "  {'steps': [{'date': '2025-00-10'}]}]}}") ==
         "[" +
             Hit("plan.revisions[].steps[].date", "/plan/revisions/0/steps/1/date",
-                "plan.revisions[0].steps[1].date") +
+                "plan.revisions[0].steps[1].date", "2025-01-32") +
             ", " +
             Hit("plan.revisions[].steps[].date", "/plan/revisions/3/steps/0/date",
-                "plan.revisions[3].steps[0].date") +
+                "plan.revisions[3].steps[0].date", "2025-00-10") +
             "]");
   // `[]` twice in a row: a list of lists of date strings.
   CHECK(InvalidDates("{'dates': [['2025-01-01'], [], ['2025-02-29', '2024-02-29']]}") ==
-        "[" + Hit("dates[][]", "/dates/2/0", "dates[2][0]") + "]");
+        "[" + Hit("dates[][]", "/dates/2/0", "dates[2][0]", "2025-02-29") + "]");
 }
 
 TEST_CASE("invalid_dates: vocabulary order, then document order") {
   CHECK(InvalidDates("{'events': {'changed_needs': [{'date': '2025-02-29'}]},"
                      " 'decision': {'end_date': '2025-09-31', 'date': '2025-02-30'}}") ==
-        "[" + Hit("decision.date", "/decision/date", "decision.date") + ", " +
-            Hit("decision.end_date", "/decision/end_date", "decision.end_date") + ", " +
-            Hit("events.changed_needs[].date", "/events/changed_needs/0/date", "events.changed_needs[0].date") +
+        "[" + Hit("decision.date", "/decision/date", "decision.date", "2025-02-30") + ", " +
+            Hit("decision.end_date", "/decision/end_date", "decision.end_date", "2025-09-31") + ", " +
+            Hit("events.changed_needs[].date", "/events/changed_needs/0/date", "events.changed_needs[0].date",
+                "2025-02-29") +
             "]");
 }
 
@@ -91,7 +92,7 @@ TEST_CASE("invalid_dates: what counts as a value that is not a date") {
 
 TEST_CASE("invalid_dates: JSON Pointer escaping of keys") {
   CHECK(InvalidDates("{'odd/key~x': {'when': '2025-13-01'}}") ==
-        "[" + Hit("odd/key~x.when", "/odd~1key~0x/when", "odd/key~x.when") + "]");
+        "[" + Hit("odd/key~x.when", "/odd~1key~0x/when", "odd/key~x.when", "2025-13-01") + "]");
 }
 
 TEST_CASE("invalid_dates: the result's fields are typed strings") {
