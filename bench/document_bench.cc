@@ -4,6 +4,9 @@
 //   YAML: document::LoadBuffer (encoding check, libfyaml's event parser, building
 //         document::Node with positions) vs YAML::Load (yaml-cpp, the reference line)
 //         building a YAML::Node from the same text; ours should stay at ≥ 0.8× YAML::Load.
+//   YAML floor: libfyaml's event parser alone on the same text, every event pulled and
+//         freed, no tree and no positions: the parser aktkoll reads YAML with, so the gap
+//         between it and document::LoadBuffer is what aktkoll's own loader costs.
 //   JSON: our JSON parser on the same case as JSON vs nlohmann::json::parse.
 //
 // Items are documents, bytes the document's size, so the output shows docs/s and MB/s.
@@ -14,6 +17,7 @@
 // (This replaces the timed doctest tests/document/speed_test.cc: timings are measured
 // here, never asserted by ctest.)
 #include <benchmark/benchmark.h>
+#include <libfyaml.h>
 
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -115,6 +119,27 @@ void BM_Yaml_YamlCppLoad(benchmark::State& state) {
   Count(state, yaml);
 }
 
+void BM_Yaml_LibfyamlEvents(benchmark::State& state) {
+  const std::string& yaml = CaseTexts().yaml;
+  fy_parse_cfg cfg{};
+  cfg.flags = static_cast<fy_parse_cfg_flags>(FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_2 | FYPCF_JSON_NONE);
+  for (auto _ : state) {
+    fy_parser* p = fy_parser_create(&cfg);
+    if (p == nullptr || fy_parser_set_string(p, yaml.data(), yaml.size()) != 0) {
+      state.SkipWithError("libfyaml parser");
+      break;
+    }
+    size_t events = 0;
+    while (fy_event* e = fy_parser_parse(p)) {
+      ++events;
+      fy_parser_event_free(p, e);
+    }
+    fy_parser_destroy(p);
+    benchmark::DoNotOptimize(events);
+  }
+  Count(state, yaml);
+}
+
 void BM_Json_Aktkoll(benchmark::State& state) {
   const std::string& json = CaseTexts().json;
   for (auto _ : state)
@@ -134,6 +159,7 @@ void BM_Json_Nlohmann(benchmark::State& state) {
 
 BENCHMARK(BM_Yaml_Aktkoll);
 BENCHMARK(BM_Yaml_YamlCppLoad);
+BENCHMARK(BM_Yaml_LibfyamlEvents);
 BENCHMARK(BM_Json_Aktkoll);
 BENCHMARK(BM_Json_Nlohmann);
 
