@@ -25,6 +25,10 @@ TEST_CASE("has_text: more than white space") {
   CHECK(EvalStr("has_text(' \\t\\n\\r ')") == "false");
   CHECK(EvalStr("has_text(x)", {{"x", Value::String("\xC2\xA0 \xC2\xA0")}}) == "false");
   CHECK(EvalStr("has_text(x)", {{"x", Value::String("\xC2\xA0å")}}) == "true");
+  // Not a string: null holds no text; a number or a list is a value all the same.
+  CHECK(EvalStr("has_text(null)") == "false");
+  CHECK(EvalStr("has_text(0)") == "true");
+  CHECK(EvalStr("has_text([])") == "true");
 }
 
 TEST_CASE("conversions") {

@@ -1,5 +1,6 @@
-// String predicates. `has_text(s)` is true when `s` holds more than white space, so a rule
-// needs neither `s != ''` (which accepts "  ") nor a regex written out again. `matches` uses RE2 (linear time, no backtracking blow-ups) with
+// String predicates. `has_text(x)` is true when the string `x` holds more than white space
+// (and for any other value but null), so a rule needs neither `x != ''` (which accepts "  ")
+// nor a regex written out again. `matches` uses RE2 (linear time, no backtracking blow-ups) with
 // partial-match semantics like CEL; a literal pattern is compiled once at compile time
 // through the overload's prepare hook, and a bad literal pattern is a compile error.
 #include <re2/re2.h>
@@ -74,11 +75,14 @@ Result<void> RegisterStringFunctions(FunctionRegistry& r) {
   const FunctionImpl ends = [](std::span<const Value> a, const CallContext&) -> Result<Value> {
     return Value::Bool(a[0].string_value().ends_with(a[1].string_value()));
   };
+  // Any value: a string holds text when it has more than white space; null holds none; any
+  // other value (a number, a list) is there, which is what `x != ''` said of it.
   const FunctionImpl has_text = [](std::span<const Value> a, const CallContext&) -> Result<Value> {
-    return Value::Bool(HasText(a[0].string_value()));
+    if (a[0].is(Kind::kString)) return Value::Bool(HasText(a[0].string_value()));
+    return Value::Bool(!a[0].is_null());
   };
   for (Result<void> res : {
-           r.Add("has_text", CallStyle::kGlobal, Overload{"has_text_string", {s}, Type::Bool(), has_text}),
+           r.Add("has_text", CallStyle::kGlobal, Overload{"has_text_dyn", {Type::Dyn()}, Type::Bool(), has_text}),
            r.AddMethod("contains", "string_contains_string", {s, s}, Type::Bool(), contains),
            r.AddMethod("startsWith", "string_starts_with_string", {s, s}, Type::Bool(), starts),
            r.AddMethod("endsWith", "string_ends_with_string", {s, s}, Type::Bool(), ends),
