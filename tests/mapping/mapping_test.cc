@@ -187,7 +187,7 @@ types:
 
 TEST_CASE("the example exports give the same findings as their canonical twin") {
   auto twin = Findings("examples/barn-familjebehandling-brister-uppdrag-och-plan.yaml");
-  CHECK(twin.size() == 11);
+  CHECK(twin.size() == 12);  // DOK-001: no journal entry since the execution (issue 17 point 15)
   CHECK(Findings("--mapping platt examples/exports/platt/arende.yaml") == twin);
   CHECK(Findings("--mapping dokumenttyper examples/exports/dokumenttyper/export.jsonl") == twin);
 }
