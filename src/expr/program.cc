@@ -112,6 +112,7 @@ void Activation::Set(int slot, Value value) {
   if (slot < 0 || static_cast<size_t>(slot) >= values_.size()) return;
   values_[static_cast<size_t>(slot)] = std::move(value);
   bound_[static_cast<size_t>(slot)] = true;
+  if (static_cast<size_t>(slot) >= bound_end_) bound_end_ = static_cast<size_t>(slot) + 1;
 }
 
 void Activation::SetLazy(int first, int end, LazyValues* source) {
@@ -136,6 +137,19 @@ void Activation::Clear() {
     values_[i] = Value();
     bound_[i] = false;
   }
+  bound_end_ = 0;
+}
+
+void Activation::ResetFrom(int first) {
+  const size_t from = first < 0 ? 0 : static_cast<size_t>(first);
+  for (size_t i = from; i < bound_end_; ++i) {
+    if (!bound_[i]) continue;
+    values_[i] = Value();
+    bound_[i] = false;
+  }
+  if (bound_end_ > from) bound_end_ = from;
+  for (LazyRange& r : lazy_)
+    if (r.source && r.first >= first) r = LazyRange{};
 }
 
 struct Program::Deferred {
