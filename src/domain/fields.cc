@@ -68,7 +68,7 @@ class Walk {
       return;
     }
     if (!v.is(expr::Kind::kMap)) return;
-    std::optional<Value> child = v.map_value().FindField(s.name);
+    std::optional<Value> child = v.map_value().FindFieldHashed(s.name, s.hash);
     if (!child) return;
     pointer_ += '/';
     AppendPointerToken(&pointer_, s.name);
@@ -144,7 +144,7 @@ std::optional<std::vector<FieldStep>> ParseFieldPath(std::string_view code) {
     const size_t start = i;
     while (i < code.size() && code[i] != '.' && code[i] != '[' && code[i] != ']') ++i;
     if (i == start) return std::nullopt;
-    steps.push_back({false, std::string(code.substr(start, i - start))});
+    steps.push_back({false, std::string(code.substr(start, i - start)), expr::FieldHash(code.substr(start, i - start))});
     while (i + 1 < code.size() && code[i] == '[' && code[i + 1] == ']') {
       steps.push_back({true, {}});
       i += 2;
