@@ -217,34 +217,43 @@ class DefinitionCache final : public expr::LazyValues {
 
 // A rule's lets for one case: evaluated against the rule's own activation when first
 // read; those that read the for_each element are forgotten before the next element.
+// One per case, started again for each rule: its arrays keep their capacity.
 class LetCache final : public expr::LazyValues {
  public:
-  LetCache(const Rule& rule, expr::Activation& act, const expr::EvalOptions& options)
-      : rule_(rule), act_(act), options_(options), values_(rule.lets.size()),
-        errors_(rule.lets.size()), state_(rule.lets.size(), LazyState::kNone) {
-    if (!rule.lets.empty()) {
+  LetCache(expr::Activation& act, const expr::EvalOptions& options) : act_(act), options_(options) {}
+
+  // Forgets the previous rule's lets and makes `rule`'s readable from the activation.
+  void Start(const Rule& rule) {
+    rule_ = &rule;
+    const size_t n = rule.lets.size();
+    values_.clear();
+    values_.resize(n);
+    errors_.clear();
+    errors_.resize(n);
+    state_.assign(n, LazyState::kNone);
+    if (n) {
       const int first = rule.lets.front().slot;
-      act.SetLazy(first, first + static_cast<int>(rule.lets.size()), this);
+      act_.SetLazy(first, first + static_cast<int>(n), this);
     }
   }
 
   void NextItem() {
-    for (size_t i = 0; i < rule_.lets.size(); ++i)
-      if (rule_.lets[i].per_item) state_[i] = LazyState::kNone;
+    for (size_t i = 0; i < rule_->lets.size(); ++i)
+      if (rule_->lets[i].per_item) state_[i] = LazyState::kNone;
   }
 
   const Value* Resolve(int slot, std::optional<expr::Error>* error) override {
-    const size_t i = static_cast<size_t>(slot - rule_.lets.front().slot);
+    const size_t i = static_cast<size_t>(slot - rule_->lets.front().slot);
     switch (state_[i]) {
       case LazyState::kDone: return &values_[i];
       case LazyState::kFailed: *error = errors_[i]; return nullptr;
       case LazyState::kBusy:  // the loader lets a let read only earlier ones
-        *error = expr::Error(expr::ErrorCode::kInternal, "let " + rule_.lets[i].name);
+        *error = expr::Error(expr::ErrorCode::kInternal, "let " + rule_->lets[i].name);
         return nullptr;
       case LazyState::kNone: break;
     }
     state_[i] = LazyState::kBusy;
-    const ruleset::Let& let = rule_.lets[i];
+    const ruleset::Let& let = rule_->lets[i];
     auto r = let.program.Evaluate(act_, options_);
     if (!r.ok()) {
       errors_[i] = expr::Error(r.error().code(),
@@ -261,7 +270,7 @@ class LetCache final : public expr::LazyValues {
 
   // The value of the let named `name`, or an error.
   expr::Result<Value> Get(const std::string& name) {
-    for (const ruleset::Let& l : rule_.lets) {
+    for (const ruleset::Let& l : rule_->lets) {
       if (l.name != name) continue;
       std::optional<expr::Error> error;
       const Value* v = Resolve(l.slot, &error);
@@ -272,8 +281,8 @@ class LetCache final : public expr::LazyValues {
   }
 
  private:
-  const Rule& rule_;
-  const expr::Activation& act_;
+  const Rule* rule_ = nullptr;
+  expr::Activation& act_;
   const expr::EvalOptions& options_;
   std::vector<Value> values_;
   std::vector<std::optional<expr::Error>> errors_;
@@ -297,6 +306,7 @@ class CaseRun {
       for (size_t i = 0; i < pack.params.size(); ++i)
         act_->Set(ruleset::kFirstPackParamSlot + static_cast<int>(i), pack.params[i].value);
       definitions_.Attach(*act_);
+      let_cache_.emplace(*act_, options_.eval);
     }
     if (pack.decision_date) {
       expr::Activation act(*pack.env);
@@ -314,7 +324,8 @@ class CaseRun {
   void Deadlines(const Rule& rule, std::vector<Deadline>* out) {
     if (!rule.deadline) return;
     expr::Activation& act = Bind(rule);
-    LetCache lets(rule, act, options_.eval);
+    LetCache& lets = *let_cache_;
+    lets.Start(rule);
     if (rule.when) {
       auto r = rule.when->Evaluate(act, options_.eval);
       if (!r.ok()) {
@@ -390,7 +401,8 @@ class CaseRun {
   // Runs one rule; returns (applied, failed).
   std::pair<bool, bool> Run(const Rule& rule) {
     expr::Activation& act = Bind(rule);
-    LetCache lets(rule, act, options_.eval);
+    LetCache& lets = *let_cache_;
+    lets.Start(rule);
     lets_ = &lets;
     if (rule.when) {
       auto r = rule.when->Evaluate(act, options_.eval);
@@ -564,6 +576,7 @@ class CaseRun {
   const ruleset::Pack* pack_ = nullptr;
   DefinitionCache definitions_;
   std::optional<expr::Activation> act_;  // shared by the case's rules, see Bind
+  std::optional<LetCache> let_cache_;    // the same
   LetCache* lets_ = nullptr;  // the running rule's
 };
 
