@@ -4,6 +4,7 @@
 #include "expr/evaluator.h"
 
 #include <array>
+#include <new>
 #include <optional>
 
 #include "expr/messages.h"
@@ -39,13 +40,22 @@ class Evaluator {
  public:
   Evaluator(const ProgramImpl& p, const Activation& act, const EvalOptions& opts)
       : act_(act), opts_(opts), lang_(opts.lang) {
-    if (p.local_count > static_cast<int>(inline_locals_.size())) {
+    if (p.local_count > kInlineLocals) {
       heap_locals_.resize(static_cast<size_t>(p.local_count));
       locals_ = heap_locals_.data();
     } else {
-      locals_ = inline_locals_.data();
+      // Only the slots the program uses are constructed: most programs have none.
+      inline_count_ = p.local_count > 0 ? p.local_count : 0;
+      for (int i = 0; i < inline_count_; ++i) new (inline_storage_ + static_cast<size_t>(i) * sizeof(Value)) Value();
+      locals_ = std::launder(reinterpret_cast<Value*>(inline_storage_));
     }
   }
+  ~Evaluator() {
+    if (heap_locals_.empty())
+      for (int i = 0; i < inline_count_; ++i) locals_[i].~Value();
+  }
+  Evaluator(const Evaluator&) = delete;
+  Evaluator& operator=(const Evaluator&) = delete;
 
   Result<Value> Run(const Node& root) {
     Value tmp;
@@ -277,7 +287,9 @@ class Evaluator {
   int64_t steps_ = 0;
   int64_t iterations_ = 0;
   std::optional<Error> err_;
-  std::array<Value, 8> inline_locals_;
+  static constexpr int kInlineLocals = 8;
+  alignas(Value) unsigned char inline_storage_[kInlineLocals * sizeof(Value)];
+  int inline_count_ = 0;  // constructed Values in inline_storage_
   std::vector<Value> heap_locals_;
   Value* locals_;
 };
