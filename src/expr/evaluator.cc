@@ -39,7 +39,7 @@ bool KindMatches(const Type& t, const Value& v) {
 class Evaluator {
  public:
   Evaluator(const ProgramImpl& p, const Activation& act, const EvalOptions& opts)
-      : act_(act), opts_(opts), lang_(opts.lang) {
+      : act_(act), opts_(opts), lang_(opts.lang), steps_left_(opts.max_steps) {
     if (p.local_count > kInlineLocals) {
       heap_locals_.resize(static_cast<size_t>(p.local_count));
       locals_ = heap_locals_.data();
@@ -88,7 +88,7 @@ class Evaluator {
   }
 
   const Value* Ev(const Node& n, Value* tmp) {
-    if (++steps_ > opts_.max_steps)
+    if (--steps_left_ < 0)
       return Err(Limit(Msg(lang_, "fler än ", "more than ") + std::to_string(opts_.max_steps) +
                        Msg(lang_, " beräkningssteg", " evaluation steps")));
     switch (n.kind) {
@@ -284,7 +284,7 @@ class Evaluator {
   const Activation& act_;
   const EvalOptions& opts_;
   Lang lang_;
-  int64_t steps_ = 0;
+  int64_t steps_left_;  // nodes this evaluation may still visit (EvalOptions::max_steps)
   int64_t iterations_ = 0;
   std::optional<Error> err_;
   static constexpr int kInlineLocals = 8;
