@@ -103,7 +103,7 @@ if ((BUILD)); then
     run cmake -S "$ROOT" -B "$BUILD_DIR" "${gen[@]}" -DCMAKE_BUILD_TYPE=Release \
       -DAKTKOLL_BUILD_TESTS=OFF -DAKTKOLL_BUILD_BENCH=ON
   fi
-  run cmake --build "$BUILD_DIR" -j "$(nproc)" --target aktkoll bench_corpus_gen bench_parse_floor
+  run cmake --build "$BUILD_DIR" -j "$(nproc)" --target aktkoll bench_corpus_gen bench_parse_floor bench_stages
 fi
 BUILD_TYPE=$(sed -n 's/^CMAKE_BUILD_TYPE:[A-Z]*=//p' "$BUILD_DIR/CMakeCache.txt" 2> /dev/null || true)
 [[ $BUILD_TYPE == Release ]] || log "WARNING: $BUILD_DIR is a '${BUILD_TYPE:-unknown}' build, not Release"
@@ -151,6 +151,25 @@ floor() {
     delete v; for (i = 2; i <= NF; i++) { split($i, a, "="); v[a[1]] = a[2] }
     if (v["name"] == n) print v[k] }' "$OUT/floor.txt"
 }
+
+# --- stage table ---------------------------------------------------------------------------
+# µs per case of each stage (read, parse, schema, rules, report) over the first 1,000 cases of
+# each corpus, beside the parse-only floor measured in the same process, CPU time.
+STAGES=$BUILD_DIR/bench/bench_stages
+if [[ -x $STAGES ]]; then
+  head -1000 "$L" > "$OUT/stages.jsonl"
+  for fmt in yaml json jsonl; do
+    case $fmt in
+      yaml) in=$Y/0000 ;;
+      json) in=$J/0000 ;;
+      jsonl) in=$OUT/stages.jsonl ;;
+    esac
+    run_to "$OUT/stages-$fmt.txt" "$STAGES" --repeat "$((RUNS < 3 ? RUNS : 3))" "$in"
+    tee -a "$LOG" < "$OUT/stages-$fmt.txt"
+  done
+else
+  log "run.sh: $STAGES missing: no stage table"
+fi
 
 # --- aktkoll throughput --------------------------------------------------------------------
 # hf LABEL HYPERFINE-ARGS... -- COMMAND...: one hyperfine measurement, exported as CSV.
@@ -334,6 +353,15 @@ fi
     done
   done
   echo
+  if [[ -f $OUT/stages-yaml.txt ]]; then
+    echo "## Stages (µs per case, CPU time, one thread, first 1,000 cases)"
+    echo
+    for fmt in yaml json jsonl; do
+      echo "### $fmt"
+      echo
+      sed -n '3,$p' "$OUT/stages-$fmt.txt" | grep -v '^stages '
+    done
+  fi
   echo "## Memory, single file, Spectral"
   echo
   echo "| measurement | value |"

@@ -38,48 +38,57 @@ void AppendPointerToken(std::string* out, std::string_view key) {
   }
 }
 
-// The walk keeps one pointer and one path buffer, grown on the way down and cut back on
-// the way up, so a hit costs two string copies.
+// The walk keeps the list index taken at each `[]` step; the pointer and the path are
+// written only for a hit (most dates are valid, so most walks write nothing).
 class Walk {
  public:
-  Walk(const std::vector<FieldStep>& steps, std::vector<FieldHit>* out) : steps_(steps), out_(out) {}
+  Walk(const std::vector<FieldStep>& steps, std::vector<FieldHit>* out)
+      : steps_(steps), out_(out), index_(steps.size()) {}
 
   void Run(const Value& v, size_t step) {
     if (step == steps_.size()) {
-      if (IsInvalidDate(v)) out_->push_back({pointer_, path_, std::string(v.string_value())});
+      if (IsInvalidDate(v)) out_->push_back(Hit(v));
       return;
     }
-    const size_t pointer_len = pointer_.size(), path_len = path_.size();
     const FieldStep& s = steps_[step];
     if (s.each) {
       if (!v.is(expr::Kind::kList)) return;
       const expr::ListValue& list = v.list_value();
       for (size_t i = 0; i < list.size(); ++i) {
-        const std::string index = std::to_string(i);
-        pointer_ += '/';
-        pointer_ += index;
-        path_ += '[';
-        path_ += index;
-        path_ += ']';
+        index_[step] = i;
         Run(list.Get(i), step + 1);
-        pointer_.resize(pointer_len);
-        path_.resize(path_len);
       }
       return;
     }
     if (!v.is(expr::Kind::kMap)) return;
-    std::optional<Value> child = v.map_value().FindField(s.name);
+    std::optional<Value> child = v.map_value().FindFieldHashed(s.name, s.hash);
     if (!child) return;
-    pointer_ += '/';
-    AppendPointerToken(&pointer_, s.name);
-    if (!path_.empty()) path_ += '.';
-    path_ += s.name;
     Run(*child, step + 1);
-    pointer_.resize(pointer_len);
-    path_.resize(path_len);
   }
 
  private:
+  FieldHit Hit(const Value& v) const {
+    FieldHit h;
+    h.value = std::string(v.string_value());
+    for (size_t k = 0; k < steps_.size(); ++k) {
+      const FieldStep& s = steps_[k];
+      if (s.each) {
+        const std::string index = std::to_string(index_[k]);
+        h.pointer += '/';
+        h.pointer += index;
+        h.path += '[';
+        h.path += index;
+        h.path += ']';
+      } else {
+        h.pointer += '/';
+        AppendPointerToken(&h.pointer, s.name);
+        if (!h.path.empty()) h.path += '.';
+        h.path += s.name;
+      }
+    }
+    return h;
+  }
+
   // What the rules wrote as `x != '' && !is_date(x)` on a string field.
   static bool IsInvalidDate(const Value& v) {
     return v.is(expr::Kind::kString) && !v.string_value().empty() &&
@@ -88,8 +97,7 @@ class Walk {
 
   const std::vector<FieldStep>& steps_;
   std::vector<FieldHit>* out_;
-  std::string pointer_;
-  std::string path_;
+  std::vector<size_t> index_;  // per `[]` step: the element being walked
 };
 
 Result<const Vocabulary*> FindVocabulary(const Catalogues& c, std::string_view name, const CallContext& ctx) {
@@ -145,7 +153,7 @@ std::optional<std::vector<FieldStep>> ParseFieldPath(std::string_view code) {
     const size_t start = i;
     while (i < code.size() && code[i] != '.' && code[i] != '[' && code[i] != ']') ++i;
     if (i == start) return std::nullopt;
-    steps.push_back({false, std::string(code.substr(start, i - start))});
+    steps.push_back({false, std::string(code.substr(start, i - start)), expr::FieldHash(code.substr(start, i - start))});
     while (i + 1 < code.size() && code[i] == '[' && code[i + 1] == ']') {
       steps.push_back({true, {}});
       i += 2;

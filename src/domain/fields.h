@@ -19,6 +19,7 @@
 //       a literal.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
@@ -35,6 +36,7 @@ namespace aktkoll::domain {
 struct FieldStep {
   bool each = false;  // `[]`
   std::string name;   // the field, when !each
+  uint32_t hash = 0;  // expr::FieldHash(name), for MapValue::FindFieldHashed
 };
 
 // `events.changed_needs[].date` -> field events, field changed_needs, each, field date.

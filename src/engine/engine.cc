@@ -25,12 +25,18 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 // may quote it; a value the rule composes itself ("Uppföljningen (2026-08-27)") may.
 class FreeText {
  public:
-  FreeText(const document::Node& root, const std::unordered_set<std::string>& known) : known_(known) { Collect(root); }
+  // The record's texts are gathered when a value first needs them: most values a message
+  // quotes are codes or dates, which never do.
+  FreeText(const document::Node& root, const std::unordered_set<std::string>& known) : root_(root), known_(known) {}
 
   // Whether `s` quotes the record's free text: `s` is not code-like, and it is part of a
   // free-text string of the record or holds one (of three characters or more) as a word.
   bool Quotes(std::string_view s) const {
     if (IsCodeLike(s) || known_.count(std::string(s))) return false;
+    if (!collected_) {
+      Collect(root_);
+      collected_ = true;
+    }
     for (std::string_view t : texts_) {
       if (t.find(s) != std::string_view::npos) return true;
       if (t.size() < 3) continue;
@@ -64,14 +70,16 @@ class FreeText {
     const unsigned char u = static_cast<unsigned char>(c);
     return u >= 0x80 || (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9');
   }
-  void Collect(const document::Node& n) {
+  void Collect(const document::Node& n) const {
     if (n.kind == document::Kind::kString && !IsCodeLike(n.string) && !known_.count(n.string))
       texts_.push_back(n.string);
     for (const document::Node& item : n.items) Collect(item);
     for (const document::Entry& e : n.entries) Collect(e.value);
   }
+  const document::Node& root_;
   const std::unordered_set<std::string>& known_;
-  std::vector<std::string_view> texts_;
+  mutable bool collected_ = false;
+  mutable std::vector<std::string_view> texts_;
 };
 
 // Text of a value interpolated into a message; `hide` (when not null) says which values
@@ -209,34 +217,43 @@ class DefinitionCache final : public expr::LazyValues {
 
 // A rule's lets for one case: evaluated against the rule's own activation when first
 // read; those that read the for_each element are forgotten before the next element.
+// One per case, started again for each rule: its arrays keep their capacity.
 class LetCache final : public expr::LazyValues {
  public:
-  LetCache(const Rule& rule, expr::Activation& act, const expr::EvalOptions& options)
-      : rule_(rule), act_(act), options_(options), values_(rule.lets.size()),
-        errors_(rule.lets.size()), state_(rule.lets.size(), LazyState::kNone) {
-    if (!rule.lets.empty()) {
+  LetCache(expr::Activation& act, const expr::EvalOptions& options) : act_(act), options_(options) {}
+
+  // Forgets the previous rule's lets and makes `rule`'s readable from the activation.
+  void Start(const Rule& rule) {
+    rule_ = &rule;
+    const size_t n = rule.lets.size();
+    values_.clear();
+    values_.resize(n);
+    errors_.clear();
+    errors_.resize(n);
+    state_.assign(n, LazyState::kNone);
+    if (n) {
       const int first = rule.lets.front().slot;
-      act.SetLazy(first, first + static_cast<int>(rule.lets.size()), this);
+      act_.SetLazy(first, first + static_cast<int>(n), this);
     }
   }
 
   void NextItem() {
-    for (size_t i = 0; i < rule_.lets.size(); ++i)
-      if (rule_.lets[i].per_item) state_[i] = LazyState::kNone;
+    for (size_t i = 0; i < rule_->lets.size(); ++i)
+      if (rule_->lets[i].per_item) state_[i] = LazyState::kNone;
   }
 
   const Value* Resolve(int slot, std::optional<expr::Error>* error) override {
-    const size_t i = static_cast<size_t>(slot - rule_.lets.front().slot);
+    const size_t i = static_cast<size_t>(slot - rule_->lets.front().slot);
     switch (state_[i]) {
       case LazyState::kDone: return &values_[i];
       case LazyState::kFailed: *error = errors_[i]; return nullptr;
       case LazyState::kBusy:  // the loader lets a let read only earlier ones
-        *error = expr::Error(expr::ErrorCode::kInternal, "let " + rule_.lets[i].name);
+        *error = expr::Error(expr::ErrorCode::kInternal, "let " + rule_->lets[i].name);
         return nullptr;
       case LazyState::kNone: break;
     }
     state_[i] = LazyState::kBusy;
-    const ruleset::Let& let = rule_.lets[i];
+    const ruleset::Let& let = rule_->lets[i];
     auto r = let.program.Evaluate(act_, options_);
     if (!r.ok()) {
       errors_[i] = expr::Error(r.error().code(),
@@ -253,7 +270,7 @@ class LetCache final : public expr::LazyValues {
 
   // The value of the let named `name`, or an error.
   expr::Result<Value> Get(const std::string& name) {
-    for (const ruleset::Let& l : rule_.lets) {
+    for (const ruleset::Let& l : rule_->lets) {
       if (l.name != name) continue;
       std::optional<expr::Error> error;
       const Value* v = Resolve(l.slot, &error);
@@ -264,8 +281,8 @@ class LetCache final : public expr::LazyValues {
   }
 
  private:
-  const Rule& rule_;
-  const expr::Activation& act_;
+  const Rule* rule_ = nullptr;
+  expr::Activation& act_;
   const expr::EvalOptions& options_;
   std::vector<Value> values_;
   std::vector<std::optional<expr::Error>> errors_;
@@ -282,6 +299,15 @@ class CaseRun {
         definitions_(engine.pack(), view_.root(), as_of_, options_.eval) {
     const ruleset::Pack& pack = engine.pack();
     pack_ = &pack;
+    if (const expr::Env* env = engine.widest_env()) {
+      act_.emplace(*env);
+      act_->Set(ruleset::kCaseSlot, view_.root());
+      act_->Set(ruleset::kAsOfSlot, as_of_);
+      for (size_t i = 0; i < pack.params.size(); ++i)
+        act_->Set(ruleset::kFirstPackParamSlot + static_cast<int>(i), pack.params[i].value);
+      definitions_.Attach(*act_);
+      let_cache_.emplace(*act_, options_.eval);
+    }
     if (pack.decision_date) {
       expr::Activation act(*pack.env);
       act.Set(ruleset::kCaseSlot, view_.root());
@@ -297,9 +323,9 @@ class CaseRun {
   // Collects the pending deadlines of one rule.
   void Deadlines(const Rule& rule, std::vector<Deadline>* out) {
     if (!rule.deadline) return;
-    expr::Activation act(*rule.env);
-    Bind(rule, act);
-    LetCache lets(rule, act, options_.eval);
+    expr::Activation& act = Bind(rule);
+    LetCache& lets = *let_cache_;
+    lets.Start(rule);
     if (rule.when) {
       auto r = rule.when->Evaluate(act, options_.eval);
       if (!r.ok()) {
@@ -374,9 +400,9 @@ class CaseRun {
 
   // Runs one rule; returns (applied, failed).
   std::pair<bool, bool> Run(const Rule& rule) {
-    expr::Activation act(*rule.env);
-    Bind(rule, act);
-    LetCache lets(rule, act, options_.eval);
+    expr::Activation& act = Bind(rule);
+    LetCache& lets = *let_cache_;
+    lets.Start(rule);
     lets_ = &lets;
     if (rule.when) {
       auto r = rule.when->Evaluate(act, options_.eval);
@@ -423,17 +449,16 @@ class CaseRun {
   }
 
  private:
-  // Binds what every expression of the rule may read: the case, the as-of date, the pack's
-  // parameters and definitions, and the rule's own parameters.
-  void Bind(const Rule& rule, expr::Activation& act) {
-    const ruleset::Pack& pack = *pack_;
-    act.Set(ruleset::kCaseSlot, view_.root());
-    act.Set(ruleset::kAsOfSlot, as_of_);
-    for (size_t i = 0; i < pack.params.size(); ++i)
-      act.Set(ruleset::kFirstPackParamSlot + static_cast<int>(i), pack.params[i].value);
-    definitions_.Attach(act);
+  // The case's activation, made ready for `rule`: the case, the as-of date, the pack's
+  // parameters and definitions stay bound from the case's start; the slots after them
+  // (the previous rule's parameters, lets and for_each element) are cleared and the
+  // rule's own parameters bound.
+  expr::Activation& Bind(const Rule& rule) {
+    expr::Activation& act = *act_;
+    act.ResetFrom(rule.first_param_slot);
     for (size_t i = 0; i < rule.params.size(); ++i)
       act.Set(rule.first_param_slot + static_cast<int>(i), rule.params[i].value);
+    return act;
   }
 
   // The requirement ids the finding breaks: the rule's `requirement`, else all of them.
@@ -550,6 +575,8 @@ class CaseRun {
   bool errored_ = false;
   const ruleset::Pack* pack_ = nullptr;
   DefinitionCache definitions_;
+  std::optional<expr::Activation> act_;  // shared by the case's rules, see Bind
+  std::optional<LetCache> let_cache_;    // the same
   LetCache* lets_ = nullptr;  // the running rule's
 };
 
@@ -582,6 +609,7 @@ Engine::Engine(std::shared_ptr<const ruleset::Pack> pack, EngineOptions options)
     if (!options_.select.empty() && !(options_.exact_select ? named(options_.select) : matches(options_.select))) continue;
     if (matches(options_.ignore)) continue;
     rules_.push_back(&r);
+    if (r.env && (!widest_env_ || r.env->variable_count() > widest_env_->variable_count())) widest_env_ = r.env;
   }
 }
 

@@ -103,9 +103,14 @@ class Engine {
   // Every text of the pack's catalogues (labels, descriptions): not free text when a
   // record repeats one ("Kontaktperson"), so messages may quote it.
   const std::unordered_set<std::string>& catalogue_texts() const { return catalogue_texts_; }
+  // The Env of the selected rule with the most variables (null without rules): every
+  // rule's Env starts with the same variables (case, as-of date, pack parameters and
+  // definitions), so one activation of this size serves all rules of a case.
+  const expr::Env* widest_env() const { return widest_env_.get(); }
 
  private:
   std::unordered_set<std::string> catalogue_texts_;
+  std::shared_ptr<const expr::Env> widest_env_;
 };
 
 // Replaces every digit of anything that looks like a personnummer or samordningsnummer

@@ -4,6 +4,7 @@
 #include "expr/evaluator.h"
 
 #include <array>
+#include <new>
 #include <optional>
 
 #include "expr/messages.h"
@@ -38,14 +39,23 @@ bool KindMatches(const Type& t, const Value& v) {
 class Evaluator {
  public:
   Evaluator(const ProgramImpl& p, const Activation& act, const EvalOptions& opts)
-      : act_(act), opts_(opts), lang_(opts.lang) {
-    if (p.local_count > static_cast<int>(inline_locals_.size())) {
+      : act_(act), opts_(opts), lang_(opts.lang), steps_left_(opts.max_steps) {
+    if (p.local_count > kInlineLocals) {
       heap_locals_.resize(static_cast<size_t>(p.local_count));
       locals_ = heap_locals_.data();
     } else {
-      locals_ = inline_locals_.data();
+      // Only the slots the program uses are constructed: most programs have none.
+      inline_count_ = p.local_count > 0 ? p.local_count : 0;
+      for (int i = 0; i < inline_count_; ++i) new (inline_storage_ + static_cast<size_t>(i) * sizeof(Value)) Value();
+      locals_ = std::launder(reinterpret_cast<Value*>(inline_storage_));
     }
   }
+  ~Evaluator() {
+    if (heap_locals_.empty())
+      for (int i = 0; i < inline_count_; ++i) locals_[i].~Value();
+  }
+  Evaluator(const Evaluator&) = delete;
+  Evaluator& operator=(const Evaluator&) = delete;
 
   Result<Value> Run(const Node& root) {
     Value tmp;
@@ -78,7 +88,7 @@ class Evaluator {
   }
 
   const Value* Ev(const Node& n, Value* tmp) {
-    if (++steps_ > opts_.max_steps)
+    if (--steps_left_ < 0)
       return Err(Limit(Msg(lang_, "fler än ", "more than ") + std::to_string(opts_.max_steps) +
                        Msg(lang_, " beräkningssteg", " evaluation steps")));
     switch (n.kind) {
@@ -274,10 +284,12 @@ class Evaluator {
   const Activation& act_;
   const EvalOptions& opts_;
   Lang lang_;
-  int64_t steps_ = 0;
+  int64_t steps_left_;  // nodes this evaluation may still visit (EvalOptions::max_steps)
   int64_t iterations_ = 0;
   std::optional<Error> err_;
-  std::array<Value, 8> inline_locals_;
+  static constexpr int kInlineLocals = 8;
+  alignas(Value) unsigned char inline_storage_[kInlineLocals * sizeof(Value)];
+  int inline_count_ = 0;  // constructed Values in inline_storage_
   std::vector<Value> heap_locals_;
   Value* locals_;
 };

@@ -9,6 +9,7 @@
 #include "expr/evaluator.h"
 #include "expr/lexer.h"
 #include "expr/messages.h"
+#include "expr/operators.h"
 #include "expr/parser.h"
 
 namespace aktkoll::expr {
@@ -68,6 +69,37 @@ void HashFieldNames(internal::Node& n) {
   for (auto& a : n.args) HashFieldNames(*a);
 }
 
+// A list or map literal whose elements are all constants becomes a constant, built once
+// here instead of on every evaluation (rule messages look their texts up in such maps).
+// A map literal that would fail (a key that cannot be one, a key twice) is left to fail
+// when evaluated. Innermost first, so nested literals fold too.
+void FoldLiterals(internal::Node& n) {
+  using internal::NodeKind;
+  for (auto& a : n.args) FoldLiterals(*a);
+  if (n.kind != NodeKind::kList && n.kind != NodeKind::kMap) return;
+  for (const auto& a : n.args)
+    if (a->kind != NodeKind::kConst) return;
+  if (n.kind == NodeKind::kList) {
+    std::vector<Value> items;
+    items.reserve(n.args.size());
+    for (const auto& a : n.args) items.push_back(a->constant);
+    n.constant = MakeList(std::move(items));
+  } else {
+    std::vector<std::pair<Value, Value>> entries;
+    entries.reserve(n.args.size() / 2);
+    for (size_t i = 0; i + 1 < n.args.size(); i += 2) {
+      const Value& k = n.args[i]->constant;
+      if (!internal::IsValidMapKey(k)) return;
+      for (const auto& e : entries)
+        if (ValuesEqual(e.first, k)) return;
+      entries.emplace_back(k, n.args[i + 1]->constant);
+    }
+    n.constant = MakeMap(std::move(entries));
+  }
+  n.kind = NodeKind::kConst;
+  n.args.clear();
+}
+
 Issue MakeIssue(std::string_view source, size_t offset, std::string message) {
   Issue issue;
   size_t line_start;
@@ -112,6 +144,7 @@ void Activation::Set(int slot, Value value) {
   if (slot < 0 || static_cast<size_t>(slot) >= values_.size()) return;
   values_[static_cast<size_t>(slot)] = std::move(value);
   bound_[static_cast<size_t>(slot)] = true;
+  if (static_cast<size_t>(slot) >= bound_end_) bound_end_ = static_cast<size_t>(slot) + 1;
 }
 
 void Activation::SetLazy(int first, int end, LazyValues* source) {
@@ -136,6 +169,19 @@ void Activation::Clear() {
     values_[i] = Value();
     bound_[i] = false;
   }
+  bound_end_ = 0;
+}
+
+void Activation::ResetFrom(int first) {
+  const size_t from = first < 0 ? 0 : static_cast<size_t>(first);
+  for (size_t i = from; i < bound_end_; ++i) {
+    if (!bound_[i]) continue;
+    values_[i] = Value();
+    bound_[i] = false;
+  }
+  if (bound_end_ > from) bound_end_ = from;
+  for (LazyRange& r : lazy_)
+    if (r.source && r.first >= first) r = LazyRange{};
 }
 
 struct Program::Deferred {
@@ -226,6 +272,7 @@ CompileResult Compile(std::string_view source, const Env& env, const CompileOpti
   if (!result.issues.empty()) return result;
 
   HashFieldNames(*parsed.root);
+  FoldLiterals(*parsed.root);
   auto impl = std::make_shared<internal::ProgramImpl>();
   impl->source = std::string(source);
   impl->root = std::move(parsed.root);

@@ -137,6 +137,11 @@ class Activation {
   // false when no variable of that name was declared.
   bool Bind(std::string_view name, Value value);
   void Clear();  // unbinds every slot
+  // Unbinds the slots from `first` on and drops the lazy ranges that start there or
+  // later. For one activation reused by programs of several Envs that share their first
+  // `first` variables (a pack's rules: the case, the parameters, the definitions), sized
+  // by the widest of those Envs.
+  void ResetFrom(int first);
 
   const Value* Get(int slot) const {  // nullptr when unbound
     if (slot < 0 || static_cast<size_t>(slot) >= values_.size() || !bound_[static_cast<size_t>(slot)])
@@ -149,6 +154,7 @@ class Activation {
   std::shared_ptr<const Env::Variables> vars_;
   std::vector<Value> values_;
   std::vector<bool> bound_;
+  size_t bound_end_ = 0;  // no slot from here on is bound
   struct LazyRange {
     int first = 0, end = 0;
     LazyValues* source = nullptr;

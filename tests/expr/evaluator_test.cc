@@ -84,6 +84,12 @@ TEST_CASE("maps built by expressions") {
   CHECK(EvalStr("{x: 1}", {{"x", Value::Double(1.5)}}) == "error: en map-nyckel kan inte vara double");
   CHECK(EvalStr("'a' in {'a': 1}") == "true");
   CHECK(EvalStr("2 in {1: 'a'}") == "false");
+  // Literals of constants are built once, when compiled; the results are the same.
+  CHECK(EvalStr("{'a': [1, 2], 'b': {'c': 'd'}}") == "{\"a\": [1, 2], \"b\": {\"c\": \"d\"}}");
+  CHECK(EvalStr("{'a': 'x', 'b': 'y'}[s]", {{"s", Value::String("b")}}) == "\"y\"");
+  CHECK(EvalStr("{'a': 'x'}[s]", {{"s", Value::String("z")}}).rfind("error: ", 0) == 0);
+  CHECK(EvalStr("[{'a': 1, 'a': 2}][0]") == "error: nyckeln \"a\" förekommer två gånger i mappen");
+  CHECK(EvalStr("[[], {}]") == "[[], {}]");
 }
 
 TEST_CASE("ternary and type errors at run time through dyn") {

@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <atomic>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -57,6 +58,50 @@ TEST_CASE("CompileLater reports a source that does not compile when it is used")
   CHECK(w.error().message() == "the expression does not compile: unknown function 'nosuch'");
   CHECK(p.result_type().ToString() == "dyn");
   CHECK(p.compiled());  // tried, and failed
+}
+
+// A lazy source that answers every slot with its number.
+class SlotNumbers final : public LazyValues {
+ public:
+  const Value* Resolve(int slot, std::optional<Error>*) override {
+    value_ = Value::Int(slot);
+    return &value_;
+  }
+
+ private:
+  Value value_;
+};
+
+TEST_CASE("ResetFrom unbinds the later slots and forgets their lazy source, keeps the earlier ones") {
+  Env env(std::make_shared<FunctionRegistry>());
+  REQUIRE(env.Declare("a", Type::Int()).ok());
+  REQUIRE(env.Declare("b", Type::Int()).ok());
+  REQUIRE(env.Declare("c", Type::Int()).ok());
+  REQUIRE(env.Declare("d", Type::Int()).ok());
+  CompileResult sum = Compile("a + b", env), later = Compile("d", env);
+  REQUIRE(sum.ok());
+  REQUIRE(later.ok());
+  SlotNumbers numbers;
+  Activation act(env);
+  act.Set(0, Value::Int(10));
+  act.Set(1, Value::Int(20));
+  act.SetLazy(3, 4, &numbers);
+  REQUIRE(sum.program->Evaluate(act).ok());
+  CHECK(sum.program->Evaluate(act)->int_value() == 30);
+  CHECK(later.program->Evaluate(act)->int_value() == 3);
+  act.ResetFrom(1);
+  CHECK(act.Get(0) != nullptr);
+  CHECK(act.Get(1) == nullptr);
+  CHECK(act.LazyFor(3) == nullptr);
+  CHECK(later.program->Evaluate(act).error().code() == ErrorCode::kUnboundVariable);
+  act.Set(1, Value::Int(5));
+  CHECK(sum.program->Evaluate(act)->int_value() == 15);
+  act.Set(3, Value::Int(7));
+  act.ResetFrom(2);  // slot 3 is past the slots bound before: still found and unbound
+  CHECK(act.Get(3) == nullptr);
+  CHECK(act.Get(1) != nullptr);
+  act.ResetFrom(0);
+  CHECK(act.Get(0) == nullptr);
 }
 
 TEST_CASE("a program compiled later is compiled once when threads first use it together") {
