@@ -19,6 +19,11 @@ install(FILES ${_completions}/aktkoll.bash
 install(FILES ${_completions}/_aktkoll DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions)
 install(FILES ${_completions}/aktkoll.fish DESTINATION ${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d)
 
+# The documentation, in /usr/share/doc/aktkoll: SARIF reports name its README as the tool's
+# informationUri (AKTKOLL_INFORMATION_URI), and the README's links to docs/ resolve there.
+install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs DESTINATION ${CMAKE_INSTALL_DOCDIR})
+
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME aktkoll)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})

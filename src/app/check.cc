@@ -175,6 +175,7 @@ int RunCheck(const CheckOptions& options) {
     }
   }
   run.tool_version = kVersion;
+  run.tool_information_uri = kInformationUri;
   run.as_of = o.as_of;
   run.lang = o.lang == "en" ? core::Lang::kEn : core::Lang::kSv;
   run.show_personal_data = o.show_personal_data;

@@ -34,4 +34,9 @@ dpkg -x "$deb" "$work/root"
 cd "$work" && rc=0 && "$work/root/usr/bin/aktkoll" check "$root/examples" --as-of 2026-11-23 > out.txt || rc=$?
 [ $rc = 1 ] || { echo "FAIL: expected exit 1 on examples/, got $rc"; exit 1; }
 grep -q '^Sammanfattning (granskningsdatum [0-9-]*): ' out.txt || { echo "FAIL: no summary line"; exit 1; }
+# SARIF names the installed README as the tool's documentation: the package has it.
+(cd "$root" && "$work/root/usr/bin/aktkoll" check examples/barn-datakvalitet-brister.yaml --as-of 2026-11-23 \
+   --format sarif:"$work/r.sarif") || true
+uri=$(grep -o '"informationUri": *"[^"]*"' "$work/r.sarif" | sed 's/.*"file:\/\/\([^"]*\)"$/\1/')
+[ -n "$uri" ] && [ -f "$work/root$uri" ] || { echo "FAIL: SARIF's informationUri ($uri) is not in the package"; exit 1; }
 echo "the .deb unpacks with dpkg -x and its aktkoll checks examples/"

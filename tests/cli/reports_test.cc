@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 
 #include <cctype>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <regex>
@@ -139,16 +140,32 @@ TEST_CASE("SARIF validates against the SARIF 2.1.0 schema and matches the JSON f
     CHECK(region["startLine"].get<int>() >= 1);
     CHECK(region["startColumn"].get<int>() >= 1);
   }
-  // Every rule has a readable name other than its id and help text; the built-in checks,
-  // the waiver ones included, are declared.
-  std::set<std::string> ids;
-  for (const auto& d : sarif["runs"][0]["tool"]["driver"]["rules"]) {
+  // The tool points at its documentation: the README the package installs.
+  const auto& driver = sarif["runs"][0]["tool"]["driver"];
+  CHECK(driver["informationUri"] == "file:///usr/share/doc/aktkoll/README.md");
+  // Every rule has a readable name other than its id and help text, and every result
+  // names a declared rule by id and index.
+  std::vector<std::string> ids;
+  for (const auto& d : driver["rules"]) {
     CAPTURE(d["id"].get<std::string>());
-    ids.insert(d["id"].get<std::string>());
+    ids.push_back(d["id"].get<std::string>());
     CHECK(d["name"] != d["id"]);
     CHECK(!d["help"]["text"].get<std::string>().empty());
   }
-  for (const char* id : {"schema", "input-error", "rule-error", "waiver-expired", "waiver-unused"}) CHECK(ids.count(id) == 1);
+  CHECK(std::set<std::string>(ids.begin(), ids.end()).size() == ids.size());
+  for (const auto& r : sarif["runs"][0]["results"]) {
+    CAPTURE(r["ruleId"].get<std::string>());
+    REQUIRE(r["ruleIndex"].get<size_t>() < ids.size());
+    CHECK(ids[r["ruleIndex"].get<size_t>()] == r["ruleId"]);
+  }
+  // The checks that are not rules of the pack (schema, input-error, rule-error,
+  // waiver-expired, waiver-unused) close the list, declared whole as expected.
+  REQUIRE(driver["rules"].size() >= 5);
+  nlohmann::json built_in = nlohmann::json::array();
+  for (size_t i = driver["rules"].size() - 5; i < driver["rules"].size(); ++i) built_in.push_back(driver["rules"][i]);
+  const std::string expected_file = std::string(AKTKOLL_SOURCE_DIR) + "/tests/cli/expected/sarif-built-in-checks.json";
+  if (std::getenv("AKTKOLL_UPDATE")) aktkoll::testing::WriteText(expected_file, built_in.dump(2) + "\n");
+  CHECK(built_in.dump(2) + "\n" == ReadText(expected_file));
 }
 
 // xmllint validates a JUnit file against the Jenkins JUnit schema (the junit_schema fixture).
@@ -337,6 +354,8 @@ TEST_CASE("with the README's baseline every format passes what the exit code pas
   CHECK(github.find("::error") == std::string::npos);
   CHECK(github.find("::warning") == std::string::npos);
   CHECK(github.find("— i baslinjen::") != std::string::npos);
+  auto v = Run("json_schema_check '" SARIF_SCHEMA "' '" + o.Of("sarif").string() + "'");
+  CHECK_MESSAGE(v.exit_code == 0, v.err);
   auto sarif = nlohmann::json::parse(Text(o, "sarif"));
   REQUIRE(!sarif["runs"][0]["results"].empty());
   for (const auto& res : sarif["runs"][0]["results"]) CHECK(res["baselineState"] == "unchanged");
