@@ -3,7 +3,8 @@
 # named akter/, as the examples name it. Everything is read from the files themselves:
 #   pre-commit      .pre-commit-hooks.yaml: `entry` with the files that `files` matches and
 #                   `exclude` does not, among the files of a repository holding akter/ and
-#                   the hook file itself (which `exclude` must leave out);
+#                   the hook file itself (which `exclude` must leave out), must report
+#                   what `aktkoll check akter` reports;
 #   GitHub Actions  docs/ci/github-actions.yml: every `run:` step but the install, in order,
 #                   with GITHUB_STEP_SUMMARY set; then what `upload-sarif` reads
 #                   (`sarif_file:`) validates against the SARIF 2.1.0 schema and the job
@@ -46,8 +47,13 @@ exclude_re=$(values exclude "$hooks")
 files=$(find . -type f -not -name '*.txt' | sed 's|^\./||' | sort | grep -E "$files_re" | grep -vE "${exclude_re:-^$}")
 grep -qx '.pre-commit-hooks.yaml' <<< "$files" && fail "pre-commit: the hook would check .pre-commit-hooks.yaml"
 [ "$(wc -l <<< "$files")" -eq "$(find akter -type f | grep -cE "$files_re")" ] || fail "pre-commit: not every case file is checked"
-run pre-commit "$entry $(tr '\n' ' ' <<< "$files")"
+run pre-commit "$entry --as-of 2026-11-23 $(tr '\n' ' ' <<< "$files")"
 grep -q '^Sammanfattning (granskningsdatum ' out.txt || fail "pre-commit: no summary line"
+# The hook, given each file, finds what a check of the folder finds (the exports that
+# akter/exports/.aktkoll-ignore keeps out stay out).
+mv out.txt hook.txt
+run folder "aktkoll check --no-progress --as-of 2026-11-23 akter"
+diff hook.txt out.txt > /dev/null || { fail "pre-commit: the hook's report differs from the folder's"; diff hook.txt out.txt | head; }
 
 # GitHub Actions: the run: steps, then what upload-sarif reads.
 workflow=$root/docs/ci/github-actions.yml
