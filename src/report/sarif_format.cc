@@ -1,7 +1,5 @@
 #include "report/formats.h"
 
-#include <map>
-
 #include <nlohmann/json.hpp>
 
 #include "report/escape.h"
