@@ -19,14 +19,38 @@ install(FILES ${_completions}/aktkoll.bash
 install(FILES ${_completions}/_aktkoll DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions)
 install(FILES ${_completions}/aktkoll.fish DESTINATION ${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d)
 
+# The documentation, in /usr/share/doc/aktkoll: SARIF reports name its README as the tool's
+# informationUri (AKTKOLL_INFORMATION_URI), and the README's links to docs/ resolve there.
+install(FILES ${PROJECT_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(DIRECTORY ${PROJECT_SOURCE_DIR}/docs DESTINATION ${CMAKE_INSTALL_DOCDIR})
+# What Debian's policy asks of every package (12.5, 12.7): the copyright file and the
+# Debian changelog, compressed with gzip -9n (no timestamp: the package is reproducible).
+# packaging/changelog's first line names the package version, so the two cannot differ.
+file(STRINGS ${PROJECT_SOURCE_DIR}/packaging/changelog _changelog_head LIMIT_COUNT 1)
+if(NOT _changelog_head MATCHES "^aktkoll \\(${PROJECT_VERSION}-([0-9]+)\\) ")
+  message(FATAL_ERROR "packaging/changelog: the first entry is not version ${PROJECT_VERSION}-N: ${_changelog_head}")
+endif()
+set(CPACK_DEBIAN_PACKAGE_RELEASE ${CMAKE_MATCH_1})
+set(_changelog_gz ${PROJECT_BINARY_DIR}/changelog.Debian.gz)
+add_custom_command(
+  OUTPUT ${_changelog_gz}
+  COMMAND gzip -9 -n -c ${PROJECT_SOURCE_DIR}/packaging/changelog > ${_changelog_gz}
+  DEPENDS ${PROJECT_SOURCE_DIR}/packaging/changelog)
+add_custom_target(debian_changelog ALL DEPENDS ${_changelog_gz})
+install(FILES ${PROJECT_SOURCE_DIR}/packaging/copyright ${_changelog_gz} DESTINATION ${CMAKE_INSTALL_DOCDIR})
+# lintian's overrides, each with the reason it does not apply.
+install(FILES ${PROJECT_SOURCE_DIR}/packaging/lintian-overrides
+        DESTINATION ${CMAKE_INSTALL_DATADIR}/lintian/overrides RENAME aktkoll)
+
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME aktkoll)
 set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_CONTACT "aktkoll developers <aktkoll@invalid.example>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY
     "compliance checker for Swedish social-services case records")
+# Lines of at most 80 characters, as lintian asks.
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
-    "aktkoll checks exported case records of open-care interventions against the Swedish\n Social Services Act, the Social Services Ordinance and municipal guidelines, and\n reports findings with file, line, column and the law behind each one.")
+    "aktkoll checks exported case records of open-care interventions against\n the Swedish Social Services Act, the Social Services Ordinance and municipal\n guidelines, and reports findings with file, line, column and the law behind\n each one.")
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)

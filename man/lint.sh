@@ -17,19 +17,37 @@ if [ "$want" != "$have" ]; then
   status=1
 fi
 # Every command and every option the CLI defines is in aktkoll(1), so the page cannot
-# drift from the definition.
-for cmd in "" check "rules list" "rules explain" "rules test" "rules coverage" due map completion; do
-  help=$(LC_ALL=C.UTF-8 "$3" $cmd --help)
+# drift from the definition. The commands are read from the help itself, recursively
+# ("Kommandon:" of `aktkoll --help`, of `aktkoll rules --help`, ...).
+binary=$3
+commands() {  # commands [COMMAND...]: the subcommands `aktkoll COMMAND... --help` lists
+  LC_ALL=C.UTF-8 "$binary" "$@" --help | sed -n '/^Kommandon:/,/^$/p' | awk 'NR>1 && NF {print $1}'
+}
+all=("")
+queue=("")
+while [ ${#queue[@]} -gt 0 ]; do
+  cmd=${queue[0]}; queue=("${queue[@]:1}")
+  for sub in $(commands $cmd); do
+    all+=("${cmd:+$cmd }$sub"); queue+=("${cmd:+$cmd }$sub")
+  done
+done
+synopsis=$(sed -n '/^\.SH SYNOPSIS/,/^\.SH /p' "$1")
+for cmd in "${all[@]}"; do
+  help=$(LC_ALL=C.UTF-8 "$binary" $cmd --help)
   for opt in $(echo "$help" | grep -oE '^ +(-[a-zA-Z],)?--[a-z][a-z-]*' | sed 's/^.*--/--/' | sort -u); do
     [ "$opt" = --help ] || [ "$opt" = --version ] && continue
     grep -qF -- "$(echo "$opt" | sed 's/-/\\-/g')" "$1" || { echo "FAIL: aktkoll $cmd: $opt is not in $1"; status=1; }
   done
-done
-for cmd in $(LC_ALL=C.UTF-8 "$3" --help | sed -n '/^Kommandon:/,/^$/p' | awk 'NR>1 && NF {print $1}'); do
+  [ -z "$cmd" ] && continue
+  # Each command is described under COMMANDS (`rules` by its subcommands' entries), and
+  # each one without subcommands has a line in SYNOPSIS.
   grep -qE "^\.B $cmd( |$)" "$1" || { echo "FAIL: the command $cmd is not under COMMANDS in $1"; status=1; }
+  if [ -z "$(commands $cmd)" ]; then
+    grep -qE "^\.B aktkoll $cmd( |$)" <<< "$synopsis" || { echo "FAIL: the command $cmd is not in the SYNOPSIS of $1"; status=1; }
+  fi
 done
 if LC_ALL=C grep -nP '[^\x00-\x7F]' "$1" "$2"; then
   echo "FAIL: non-ASCII characters in the man pages (use groff named characters)"; status=1
 fi
-[ $status = 0 ] && echo "man pages lint clean; $(echo "$have" | wc -l) rules listed"
+[ $status = 0 ] && echo "man pages lint clean; $(echo "$have" | wc -l) rules and $((${#all[@]} - 1)) commands listed"
 exit $status

@@ -4,7 +4,7 @@ AKTKOLL_PACKAGES=(
   cmake ninja-build g++ pkgconf
   libcli11-dev libfyaml-dev libyaml-cpp-dev libfmt-dev nlohmann-json3-dev doctest-dev libvalijson-dev
   libre2-dev libxlsxwriter-dev nettle-dev libjemalloc-dev libbenchmark-dev
-  libxml2-utils unzip strace groff-base dpkg-dev zsh fish
+  libxml2-utils unzip strace groff-base dpkg-dev lintian zsh fish chromium
 )
 
 aktkoll_ensure_packages() {

@@ -175,6 +175,7 @@ int RunCheck(const CheckOptions& options) {
     }
   }
   run.tool_version = kVersion;
+  run.tool_information_uri = kInformationUri;
   run.as_of = o.as_of;
   run.lang = o.lang == "en" ? core::Lang::kEn : core::Lang::kSv;
   run.show_personal_data = o.show_personal_data;
@@ -242,7 +243,7 @@ int RunCheck(const CheckOptions& options) {
   BaselineWriter baseline_writer;
 
   std::vector<std::string> missing;
-  std::vector<std::string> files = document::ExpandPaths(o.paths, &missing);
+  std::vector<std::string> files = document::ExpandPaths(o.paths, &missing, o.force_exclude);
   // Nothing to check is an error, not a pass: an empty folder (or a folder named x.yaml)
   // would otherwise give "0 filer" and exit 0.
   if (files.empty() && missing.empty() && !o.allow_empty) {
@@ -422,6 +423,9 @@ void AddCheckCommand(CLI::App& app, int* exit_code) {
   cmd->add_flag("--allow-empty", o->allow_empty,
                 Ui("Avsluta med 0 även när inga ärendefiler hittas (annars är det ett fel, slutstatus 2)",
                    "Exit 0 also when no case files are found (otherwise that is an error, exit status 2)"));
+  cmd->add_flag("--force-exclude", o->force_exclude,
+                Ui("Hoppa även över namngivna filer i en mapp med .aktkoll-ignore (för pre-commit)",
+                   "Skip named files too when a folder above them holds .aktkoll-ignore (for pre-commit)"));
   cmd->add_option("--max-depth", o->limits.max_depth,
                   Ui("Största nästlingsdjup i ett dokument (standard: 200)", "Deepest nesting in a document (default: 200)"))
       ->type_name("N");

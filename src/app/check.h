@@ -40,6 +40,7 @@ struct CheckOptions {
   std::vector<std::string> ignore;         // rule ids or groups to leave out
   std::string mapping;                     // --mapping NAME|FILE: map exports first; default: none
   bool allow_empty = false;                // --allow-empty: no case file found is not an error
+  bool force_exclude = false;              // --force-exclude: .aktkoll-ignore applies to named files too
 };
 
 int RunCheck(const CheckOptions& options);

@@ -32,8 +32,8 @@ struct Waiver {
   mutable int uses = 0;
 };
 
-inline constexpr const char* kRuleWaiverExpired = "waiver-expired";
-inline constexpr const char* kRuleWaiverUnused = "waiver-unused";
+using core::kRuleWaiverExpired;
+using core::kRuleWaiverUnused;
 
 core::StatusOr<std::vector<Waiver>> LoadWaivers(const std::string& path);
 

@@ -53,6 +53,8 @@ struct Text {
 inline constexpr const char* kRuleSchema = "schema";          // violates case.schema.json
 inline constexpr const char* kRuleInputError = "input-error";  // file or document unreadable
 inline constexpr const char* kRuleRuleError = "rule-error";    // a rule failed to evaluate
+inline constexpr const char* kRuleWaiverExpired = "waiver-expired";  // a waiver has expired
+inline constexpr const char* kRuleWaiverUnused = "waiver-unused";    // a waiver matches nothing
 
 struct Finding {
   std::string rule;

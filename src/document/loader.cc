@@ -152,8 +152,26 @@ void LoadFile(const std::string& path, Format format, const Limits& limits,
   LoadBuffer(path, *content, format, limits, sink);
 }
 
+namespace {
+
+// Whether a directory above `file` (its own, its parent's, ... up to the root) holds
+// .aktkoll-ignore.
+bool UnderIgnoredDirectory(const std::filesystem::path& file) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path dir = fs::absolute(file, ec).lexically_normal().parent_path();
+  if (ec) return false;
+  for (;;) {
+    if (fs::exists(dir / ".aktkoll-ignore", ec)) return true;
+    if (!dir.has_relative_path()) return false;
+    dir = dir.parent_path();
+  }
+}
+
+}  // namespace
+
 std::vector<std::string> ExpandPaths(const std::vector<std::string>& paths,
-                                     std::vector<std::string>* missing) {
+                                     std::vector<std::string>* missing, bool force_exclude) {
   namespace fs = std::filesystem;
   std::vector<std::string> out;
   for (const std::string& path : paths) {
@@ -168,7 +186,7 @@ std::vector<std::string> ExpandPaths(const std::vector<std::string>& paths,
       continue;
     }
     if (!fs::is_directory(status)) {
-      out.push_back(path);
+      if (!force_exclude || !UnderIgnoredDirectory(path)) out.push_back(path);
       continue;
     }
     std::vector<std::string> found;

@@ -64,9 +64,11 @@ void LoadFile(const std::string& path, Format format, const Limits& limits,
 // Expands the user's paths: files as given; directories searched recursively for
 // .yaml .yml .json .jsonl .ndjson (each directory's files sorted in byte order, so runs
 // are deterministic; directory symlinks are not followed; a directory holding a file named
-// .aktkoll-ignore is skipped); "-" kept as is.
+// .aktkoll-ignore is skipped); "-" kept as is. With `force_exclude`, a file given by name
+// is left out too when a directory above it holds .aktkoll-ignore (as Ruff's
+// --force-exclude: a pre-commit hook names each changed file).
 // Paths that do not exist are appended to `missing` (when not null) and left out.
 std::vector<std::string> ExpandPaths(const std::vector<std::string>& paths,
-                                     std::vector<std::string>* missing);
+                                     std::vector<std::string>* missing, bool force_exclude = false);
 
 }  // namespace aktkoll::document

@@ -114,17 +114,58 @@ std::string TypeLabel(const std::string& code, const RunInfo& run) {
   return code;
 }
 
+const std::vector<RuleInfo>& BuiltInChecks() {
+  static const std::vector<RuleInfo> kChecks = [] {
+    auto check = [](const char* id, Severity severity, core::Text title, core::Text help, const char* name) {
+      RuleInfo r;
+      r.id = id;
+      r.severity = severity;
+      r.title = std::move(title);
+      r.help = std::move(help);
+      r.name = name;
+      return r;
+    };
+    return std::vector<RuleInfo>{
+        check(core::kRuleSchema, Severity::kError, {"Akten följer fallschemat", "The record follows the case schema"},
+              {"Akten följer inte fallschemat: ett obligatoriskt fält saknas eller ett fält har fel form. "
+               "Meddelandet pekar ut fältet; docs/case-format.md beskriver formatet.",
+               "The record does not follow the case schema: a required field is missing or a field has the "
+               "wrong form. The message points at the field; docs/case-format.md describes the format."},
+              "CaseSchema"),
+        check(core::kRuleInputError, Severity::kError,
+              {"Filen och dokumentet kan läsas", "The file and document can be read"},
+              {"Filen eller ett dokument i den kunde inte läsas, t.ex. för ett fel i YAML eller JSON eller en "
+               "felaktig teckenkodning. Akten granskades inte; rätta filen och kör igen.",
+               "The file or a document in it could not be read, e.g. for a YAML or JSON error or a wrong "
+               "encoding. The record was not checked; fix the file and run again."}, "UnreadableInput"),
+        check(core::kRuleRuleError, Severity::kError,
+              {"Regeln kan utvärderas på ärendet", "The rule can be evaluated on the case"},
+              {"En regel kunde inte utvärderas på akten, oftast för att ett värde har en oväntad form. "
+               "Meddelandet anger regeln och orsaken.",
+               "A rule could not be evaluated on the record, most often because a value has an unexpected "
+               "form. The message names the rule and the cause."},
+              "RuleEvaluationError"),
+        check(core::kRuleWaiverExpired, Severity::kError,
+              {"Undantaget gäller fortfarande", "The waiver is still in force"},
+              {"Ett undantag i undantagsfilen (--waivers) har passerat sitt slutdatum, så anmärkningen det "
+               "gällde räknas igen. Förnya undantaget eller åtgärda bristen.",
+               "A waiver in the waiver file (--waivers) is past its expiry date, so the finding it covered "
+               "counts again. Renew the waiver or fix the finding."}, "ExpiredWaiver"),
+        check(core::kRuleWaiverUnused, Severity::kInfo, {"Undantaget används", "The waiver is used"},
+              {"Ett undantag i undantagsfilen matchar ingen anmärkning: bristen är åtgärdad, eller ärendet "
+               "eller regeln är felskriven. Ta bort eller rätta undantaget.",
+               "A waiver in the waiver file matches no finding: the finding has been fixed, or the case or "
+               "rule is misspelt. Remove or correct the waiver."},
+              "UnusedWaiver")};
+  }();
+  return kChecks;
+}
+
 std::string RuleTitle(const std::string& id, const RunInfo& run) {
   if (const RuleInfo* r = FindRule(run, id)) return r->title.In(run.lang);
-  // The checks that are not rules of a pack.
-  static const std::map<std::string, core::Text> kBuiltIn = {
-      {core::kRuleSchema, {"Akten följer fallschemat", "The record follows the case schema"}},
-      {core::kRuleInputError, {"Filen och dokumentet kan läsas", "The file and document can be read"}},
-      {core::kRuleRuleError, {"Regeln kan utvärderas på ärendet", "The rule can be evaluated on the case"}},
-      {"waiver-expired", {"Undantaget gäller fortfarande", "The waiver is still in force"}},
-      {"waiver-unused", {"Undantaget används", "The waiver is used"}}};
-  auto it = kBuiltIn.find(id);
-  return it == kBuiltIn.end() ? "" : it->second.In(run.lang);
+  for (const RuleInfo& r : BuiltInChecks())
+    if (r.id == id) return r.title.In(run.lang);
+  return "";
 }
 
 std::string PersonLabel(const CaseResult* c, const RunInfo& run) {

@@ -32,6 +32,7 @@ struct RuleInfo {
   Severity severity = Severity::kError;
   core::Text title;
   core::Text help;      // what the rule checks and why (for SARIF/HTML)
+  std::string name;     // SARIF's readable name; empty: made from the title
   std::vector<core::Citation> law;
   std::vector<std::string> requirements;
 };
@@ -39,6 +40,7 @@ struct RuleInfo {
 struct RunInfo {
   std::string tool_name = "aktkoll";
   std::string tool_version;
+  std::string tool_information_uri;  // where the tool's documentation is (SARIF)
   std::string as_of;    // YYYY-MM-DD
   Lang lang = Lang::kSv;
   bool show_personal_data = false;
@@ -186,8 +188,11 @@ std::string FindingStatus(const Finding& f, const RunInfo& run);
 // The label of an intervention-type code in the run's language; the code itself when the
 // catalogue has none (and "(okänd)"/"(unknown)" for the empty code's key).
 std::string TypeLabel(const std::string& code, const RunInfo& run);
-// A rule's title in the run's language; the built-in checks (schema, input-error,
-// rule-error, waiver-expired, waiver-unused) have titles of their own.
+// The checks that are not rules of a pack but report findings of their own: schema,
+// input-error, rule-error, waiver-expired and waiver-unused (the ids in core/finding.h),
+// each with its severity, title (phrased as what holds when it passes), help and SARIF name.
+const std::vector<RuleInfo>& BuiltInChecks();
+// A rule's title in the run's language; the built-in checks have titles of their own.
 std::string RuleTitle(const std::string& id, const RunInfo& run);
 // Whether a finding decides the exit code (neither waived nor in the baseline).
 inline bool Counted(const Finding& f) { return core::Counts(f); }

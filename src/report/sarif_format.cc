@@ -1,7 +1,5 @@
 #include "report/formats.h"
 
-#include <map>
-
 #include <nlohmann/json.hpp>
 
 #include "report/escape.h"
@@ -24,8 +22,6 @@ std::string Dump(const ordered_json& j) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-// A rule's `name` (SARIF 3.49.7: readable, not the id): the English title, or the Swedish
-// one, in UpperCamelCase of its ASCII letters and digits ("TheClosureReasonIsACode...").
 // [{"ref": ..., "kind": "law"|"guidance"|"guideline"}], as in the JSON report.
 ordered_json CitationsJson(const std::vector<core::Citation>& law) {
   ordered_json out = ordered_json::array();
@@ -33,12 +29,11 @@ ordered_json CitationsJson(const std::vector<core::Citation>& law) {
   return out;
 }
 
+// A rule's `name` (SARIF 3.49.7: readable, not the id): the built-in checks' own, else the
+// English title, or the Swedish one, in UpperCamelCase of its ASCII letters and digits
+// ("TheClosureReasonIsACode...").
 std::string RuleName(const RuleInfo& r) {
-  static const std::map<std::string, std::string> kBuiltIn = {
-      {core::kRuleSchema, "CaseSchema"},         {core::kRuleInputError, "UnreadableInput"},
-      {core::kRuleRuleError, "RuleEvaluationError"}, {"waiver-expired", "ExpiredWaiver"},
-      {"waiver-unused", "UnusedWaiver"}};
-  if (auto it = kBuiltIn.find(r.id); it != kBuiltIn.end()) return it->second;
+  if (!r.name.empty()) return r.name;
   const std::string& title = !r.title.en.empty() ? r.title.en : r.title.sv;
   std::string out;
   bool start = true;
@@ -54,29 +49,12 @@ std::string RuleName(const RuleInfo& r) {
   return out.empty() || out == r.id ? r.id + "Rule" : out;
 }
 
-RuleInfo BuiltIn(const char* id, const char* sv, const char* en) {
-  RuleInfo r;
-  r.id = id;
-  r.title = {sv, en};
-  r.help = {sv, en};
-  return r;
-}
-
 }  // namespace
 
 void SarifFormatter::Start(std::string* out) {
+  // The pack's rules, then the built-in checks, so every result's ruleId is declared.
   std::vector<RuleInfo> rules = run_.rules;
-  rules.push_back(BuiltIn(core::kRuleSchema, "Ärendet följer inte fallschemat (schemas/case.schema.json).",
-                          "The case does not follow the case schema (schemas/case.schema.json)."));
-  rules.push_back(BuiltIn(core::kRuleInputError, "Filen eller dokumentet kunde inte läsas.",
-                          "The file or document could not be read."));
-  rules.push_back(BuiltIn(core::kRuleRuleError, "En regel kunde inte utvärderas på ärendet.",
-                          "A rule could not be evaluated on the case."));
-  rules.push_back(BuiltIn("waiver-expired", "Ett undantag i undantagsfilen har gått ut.",
-                          "A waiver in the waiver file has expired."));
-  rules.push_back(BuiltIn("waiver-unused", "Ett undantag i undantagsfilen matchar ingen anmärkning.",
-                          "A waiver in the waiver file matches no finding."));
-  rules.back().severity = Severity::kInfo;
+  rules.insert(rules.end(), BuiltInChecks().begin(), BuiltInChecks().end());
   ordered_json descriptors = ordered_json::array();
   for (const RuleInfo& r : rules) {
     rule_ids_.push_back(r.id);
@@ -96,6 +74,7 @@ void SarifFormatter::Start(std::string* out) {
   driver["name"] = run_.tool_name;
   driver["version"] = run_.tool_version;
   driver["semanticVersion"] = run_.tool_version;
+  if (!run_.tool_information_uri.empty()) driver["informationUri"] = run_.tool_information_uri;
   driver["rules"] = descriptors;
   *out += "{\n  \"$schema\": \"https://json.schemastore.org/sarif-2.1.0.json\",\n  \"version\": \"2.1.0\",\n"
           "  \"runs\": [\n    {\n      \"tool\": {\"driver\": " + Dump(driver) + "},\n"

@@ -1,11 +1,13 @@
 // End-to-end report tests over examples/: the JSON report validates against
 // schemas/report.schema.json, one run writes every format, SARIF validates against the
-// official SARIF 2.1.0 schema with as many results as JSON findings, xmllint accepts the
-// JUnit XML, the CSV opens in Swedish Excel, the HTML loads nothing external, and no
-// format shows a personnummer or a name without --show-personal-data.
+// official SARIF 2.1.0 schema with as many results as JSON findings, the JUnit XML
+// validates against the Jenkins JUnit schema with one test case per case and rule, the CSV
+// opens in Swedish Excel, the HTML loads nothing external, and no format shows a
+// personnummer or a name without --show-personal-data.
 #include <doctest/doctest.h>
 
 #include <cctype>
+#include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <regex>
@@ -138,23 +140,71 @@ TEST_CASE("SARIF validates against the SARIF 2.1.0 schema and matches the JSON f
     CHECK(region["startLine"].get<int>() >= 1);
     CHECK(region["startColumn"].get<int>() >= 1);
   }
-  // Every rule has a readable name other than its id and help text; the built-in checks,
-  // the waiver ones included, are declared.
-  std::set<std::string> ids;
-  for (const auto& d : sarif["runs"][0]["tool"]["driver"]["rules"]) {
+  // The tool points at its documentation: the README the package installs.
+  const auto& driver = sarif["runs"][0]["tool"]["driver"];
+  CHECK(driver["informationUri"] == "file:///usr/share/doc/aktkoll/README.md");
+  // Every rule has a readable name other than its id and help text, and every result
+  // names a declared rule by id and index.
+  std::vector<std::string> ids;
+  for (const auto& d : driver["rules"]) {
     CAPTURE(d["id"].get<std::string>());
-    ids.insert(d["id"].get<std::string>());
+    ids.push_back(d["id"].get<std::string>());
     CHECK(d["name"] != d["id"]);
     CHECK(!d["help"]["text"].get<std::string>().empty());
   }
-  for (const char* id : {"schema", "input-error", "rule-error", "waiver-expired", "waiver-unused"}) CHECK(ids.count(id) == 1);
+  CHECK(std::set<std::string>(ids.begin(), ids.end()).size() == ids.size());
+  for (const auto& r : sarif["runs"][0]["results"]) {
+    CAPTURE(r["ruleId"].get<std::string>());
+    REQUIRE(r["ruleIndex"].get<size_t>() < ids.size());
+    CHECK(ids[r["ruleIndex"].get<size_t>()] == r["ruleId"]);
+  }
+  // The checks that are not rules of the pack (schema, input-error, rule-error,
+  // waiver-expired, waiver-unused) close the list, declared whole as expected.
+  REQUIRE(driver["rules"].size() >= 5);
+  nlohmann::json built_in = nlohmann::json::array();
+  for (size_t i = driver["rules"].size() - 5; i < driver["rules"].size(); ++i) built_in.push_back(driver["rules"][i]);
+  const std::string expected_file = std::string(AKTKOLL_SOURCE_DIR) + "/tests/cli/expected/sarif-built-in-checks.json";
+  if (std::getenv("AKTKOLL_UPDATE")) aktkoll::testing::WriteText(expected_file, built_in.dump(2) + "\n");
+  CHECK(built_in.dump(2) + "\n" == ReadText(expected_file));
 }
 
-TEST_CASE("xmllint accepts the JUnit XML") {
-  const Outputs& o = AllFormats();
-  auto r = Run("xmllint --noout '" + o.Of("junit").string() + "'");
+// xmllint validates a JUnit file against the Jenkins JUnit schema (the junit_schema fixture).
+static void CheckJunitSchema(const fs::path& file) {
+  REQUIRE_MESSAGE(fs::exists(JUNIT_SCHEMA), "JUnit schema missing: the junit_schema fixture installs it");
+  auto r = Run("xmllint --noout --schema '" JUNIT_SCHEMA "' '" + file.string() + "'");
   CHECK_MESSAGE(r.exit_code == 0, r.err);
-  CHECK(ReadText(o.Of("junit").string()).find("<failure") != std::string::npos);
+}
+
+TEST_CASE("the JUnit XML validates against the Jenkins JUnit schema, one test case per case and rule") {
+  const Outputs& o = AllFormats();
+  CheckJunitSchema(o.Of("junit"));
+  // The test cases are exactly the (case, rule) pairs the JSON report lists as applied, and
+  // those that fail are exactly its failed ones; every element has a time.
+  const std::string junit = ReadText(o.Of("junit").string());
+  std::set<std::string> tests, failed;
+  std::regex testcase_re(R"re(<testcase classname="([^"]*)" name="([^"]*)" time="0"(/?)>)re");
+  for (std::sregex_iterator m(junit.begin(), junit.end(), testcase_re), end; m != end; ++m) {
+    const std::string key = (*m)[1].str() + " " + (*m)[2].str();
+    CHECK_MESSAGE(tests.insert(key).second, "twice: " << key);
+    if ((*m)[3].str().empty()) failed.insert(key);
+  }
+  std::set<std::string> applied, json_failed;
+  auto json = nlohmann::json::parse(ReadText(o.Of("json").string()));
+  for (const auto& c : json["cases"]) {
+    const std::string cls = c["path"].get<std::string>() + ": " + c["case_id"].get<std::string>();
+    for (const auto& id : c["applied"]) applied.insert(cls + " " + id.get<std::string>());
+    for (const auto& id : c["failed"]) json_failed.insert(cls + " " + id.get<std::string>());
+  }
+  REQUIRE(applied.size() > json["cases"].size());
+  CHECK(tests == applied);
+  CHECK(failed == json_failed);
+  size_t suites = 0;
+  for (size_t at = junit.find("<testsuite "); at != std::string::npos; at = junit.find("<testsuite ", at + 1)) {
+    CHECK(junit.substr(at, junit.find('>', at) - at).find(" time=\"0\"") != std::string::npos);
+    suites++;
+  }
+  CHECK(suites == json["summary"]["files"].get<size_t>());
+  CHECK(junit.find("<testsuites name=\"aktkoll\" time=\"0\">") != std::string::npos);
 }
 
 TEST_CASE("CSV is UTF-8 with BOM, ';' separated, CRLF") {
@@ -298,13 +348,14 @@ TEST_CASE("with the README's baseline every format passes what the exit code pas
   const std::string junit = Text(o, "junit");
   CHECK(junit.find("<failure") == std::string::npos);
   CHECK(junit.find("<error") == std::string::npos);
-  CHECK(junit.find("<skipped message=\"i baslinjen\"/>") != std::string::npos);
-  auto r = Run("xmllint --noout '" + o.Of("junit").string() + "'");
-  CHECK_MESSAGE(r.exit_code == 0, r.err);
+  CHECK(junit.find("<skipped>i baslinjen</skipped>") != std::string::npos);
+  CheckJunitSchema(o.Of("junit"));
   const std::string github = Text(o, "github");
   CHECK(github.find("::error") == std::string::npos);
   CHECK(github.find("::warning") == std::string::npos);
   CHECK(github.find("— i baslinjen::") != std::string::npos);
+  auto v = Run("json_schema_check '" SARIF_SCHEMA "' '" + o.Of("sarif").string() + "'");
+  CHECK_MESSAGE(v.exit_code == 0, v.err);
   auto sarif = nlohmann::json::parse(Text(o, "sarif"));
   REQUIRE(!sarif["runs"][0]["results"].empty());
   for (const auto& res : sarif["runs"][0]["results"]) CHECK(res["baselineState"] == "unchanged");
