@@ -77,15 +77,6 @@ bool Checkable(const std::filesystem::path& p) {
   return ext == ".yaml" || ext == ".yml" || ext == ".json" || ext == ".jsonl" || ext == ".ndjson";
 }
 
-std::string StringAt(const document::Node& root, std::initializer_list<const char*> path) {
-  const document::Node* n = &root;
-  for (const char* key : path) {
-    n = n->Find(key);
-    if (!n) return "";
-  }
-  return n->kind == document::Kind::kString ? n->string : "";
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -152,7 +143,7 @@ int main(int argc, char** argv) {
     core::Finding b;
     b.path = d.input->path;
     b.document = d.index;
-    b.case_id = StringAt(d.root, {"case_id"});
+    b.case_id = document::StringAt(d.root, {"case_id"});
     return b;
   };
   auto validate = [&] {
@@ -191,10 +182,10 @@ int main(int argc, char** argv) {
         report::CaseResult c;
         c.document = docs[d].index;
         c.pos = docs[d].root.pos;
-        c.case_id = StringAt(docs[d].root, {"case_id"});
-        c.unit = StringAt(docs[d].root, {"unit"});
-        c.intervention_type = StringAt(docs[d].root, {"intervention", "type"});
-        c.decision_date = StringAt(docs[d].root, {"decision", "date"});
+        c.case_id = document::StringAt(docs[d].root, {"case_id"});
+        c.unit = document::StringAt(docs[d].root, {"unit"});
+        c.intervention_type = document::StringAt(docs[d].root, {"intervention", "type"});
+        c.decision_date = document::StringAt(docs[d].root, {"decision", "date"});
         c.applied = evidence[d].applied;
         c.failed = evidence[d].failed;
         file.cases.push_back(std::move(c));

@@ -42,15 +42,6 @@ struct UnitResult {
   std::string sha256;
 };
 
-std::string StringAt(const document::Node& root, std::initializer_list<const char*> path) {
-  const document::Node* n = &root;
-  for (const char* key : path) {
-    n = n->Find(key);
-    if (!n) return "";
-  }
-  return n->kind == document::Kind::kString ? n->string : "";
-}
-
 void ShiftLines(document::Node& n, uint32_t delta) {
   if (n.pos.line) n.pos.line += delta;
   for (auto& item : n.items) ShiftLines(item, delta);
@@ -99,13 +90,13 @@ report::CaseResult CheckCase(const document::Node& root, const std::string& path
   report::CaseResult c;
   c.document = document;
   c.pos = root.pos;
-  c.case_id = StringAt(root, {"case_id"});
-  c.unit = StringAt(root, {"unit"});
-  c.intervention_type = StringAt(root, {"intervention", "type"});
-  c.decision_date = StringAt(root, {"decision", "date"});
+  c.case_id = document::StringAt(root, {"case_id"});
+  c.unit = document::StringAt(root, {"unit"});
+  c.intervention_type = document::StringAt(root, {"intervention", "type"});
+  c.decision_date = document::StringAt(root, {"decision", "date"});
   if (ctx.options->show_personal_data) {
-    c.person_name = StringAt(root, {"individual", "name"});
-    c.person_id = StringAt(root, {"individual", "personnummer"});
+    c.person_name = document::StringAt(root, {"individual", "name"});
+    c.person_id = document::StringAt(root, {"individual", "personnummer"});
   }
   Finding base;
   base.path = path;

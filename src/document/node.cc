@@ -73,6 +73,15 @@ const Node* ResolvePointer(const Node& root, std::string_view pointer) {
   return complete ? node : nullptr;
 }
 
+std::string StringAt(const Node& root, std::initializer_list<const char*> path) {
+  const Node* n = &root;
+  for (const char* key : path) {
+    n = n->Find(key);
+    if (!n) return "";
+  }
+  return n->kind == Kind::kString ? n->string : "";
+}
+
 const Node& ResolveNearest(const Node& root, std::string_view pointer) {
   return *Walk(root, pointer).first;
 }

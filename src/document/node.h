@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -55,6 +56,10 @@ inline const Node* Node::Find(std::string_view key) const {
     if (e.key == key) return &e.value;
   return nullptr;
 }
+
+// The string at a path of mapping keys (`{"intervention", "type"}`), or "" when a key is
+// missing or the value is not a string.
+std::string StringAt(const Node& root, std::initializer_list<const char*> path);
 
 // JSON Pointer (RFC 6901) helpers.
 std::string EscapePointerToken(std::string_view token);   // "~" -> "~0", "/" -> "~1"
