@@ -82,7 +82,7 @@ Result<void> RegisterStringFunctions(FunctionRegistry& r) {
     return Value::Bool(!a[0].is_null());
   };
   for (Result<void> res : {
-           r.Add("has_text", CallStyle::kGlobal, Overload{"has_text_dyn", {Type::Dyn()}, Type::Bool(), has_text}),
+           r.Add("has_text", CallStyle::kGlobal, Overload{"has_text_dyn", {Type::Dyn()}, Type::Bool(), has_text, PrepareFn()}),
            r.AddMethod("contains", "string_contains_string", {s, s}, Type::Bool(), contains),
            r.AddMethod("startsWith", "string_starts_with_string", {s, s}, Type::Bool(), starts),
            r.AddMethod("endsWith", "string_ends_with_string", {s, s}, Type::Bool(), ends),
