@@ -6,26 +6,22 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
 
 #include "document/loader.h"
+#include "source_tree.h"
 
 namespace fs = std::filesystem;
+using aktkoll::ruleset::testing::Rel;
+using aktkoll::ruleset::testing::Slurp;
+using aktkoll::ruleset::testing::SourceFiles;
 
 namespace {
 
 const char* const kExpressionKeys[] = {"when", "assert", "for_each", "values", "due", "deadline",
                                        "let", "definitions", "requirement"};
-
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 std::string Normalise(const std::string& line) {
   std::string out;
@@ -50,16 +46,10 @@ void Expressions(const aktkoll::document::Node& node, std::vector<std::string>* 
 }
 
 std::vector<fs::path> RuleFiles() {
-  std::vector<fs::path> files;
-  for (const char* dir : {"rules", "docs/exempel"}) {
-    fs::path root = fs::path(AKTKOLL_SOURCE_DIR) / dir;
-    for (const auto& e : fs::recursive_directory_iterator(root)) {
-      std::string name = e.path().filename().string();
-      if (name == "rule.yaml" || name == "pack.yaml" || name == "profile.yaml") files.push_back(e.path());
-    }
-  }
-  std::sort(files.begin(), files.end());
-  return files;
+  return SourceFiles([](const fs::path& p) {
+    const std::string name = p.filename().string();
+    return name == "rule.yaml" || name == "pack.yaml" || name == "profile.yaml";
+  });
 }
 
 std::string Lines(const std::vector<std::string>& v) {
@@ -67,8 +57,6 @@ std::string Lines(const std::vector<std::string>& v) {
   for (const std::string& s : v) out += s + "\n";
   return out;
 }
-
-std::string Rel(const fs::path& p) { return fs::relative(p, AKTKOLL_SOURCE_DIR).generic_string(); }
 
 }  // namespace
 

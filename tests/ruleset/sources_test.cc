@@ -4,37 +4,24 @@
 // guidance; and every municipal or regional source in a profile is labelled a guideline.
 #include <doctest/doctest.h>
 
-#include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <regex>
-#include <sstream>
 
 #include "document/loader.h"
+#include "source_tree.h"
 
 namespace fs = std::filesystem;
+using aktkoll::ruleset::testing::Rel;
+using aktkoll::ruleset::testing::Slurp;
+using aktkoll::ruleset::testing::SourceFiles;
 using aktkoll::document::Kind;
 using aktkoll::document::Node;
 
 namespace {
 
-std::string Slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-std::string Rel(const fs::path& p) { return fs::relative(p, AKTKOLL_SOURCE_DIR).generic_string(); }
-
 // Every YAML file of the rules and the documented example profile, in path order.
 std::vector<fs::path> YamlFiles() {
-  std::vector<fs::path> files;
-  for (const char* dir : {"rules", "docs/exempel"})
-    for (const auto& e : fs::recursive_directory_iterator(fs::path(AKTKOLL_SOURCE_DIR) / dir))
-      if (e.path().extension() == ".yaml") files.push_back(e.path());
-  std::sort(files.begin(), files.end());
-  return files;
+  return SourceFiles([](const fs::path& p) { return p.extension() == ".yaml"; });
 }
 
 Node Load(const fs::path& p) {
@@ -54,30 +41,39 @@ void Strings(const Node& node, std::vector<std::string>* out) {
   for (const auto& i : node.items) Strings(i, out);
 }
 
-// The law entries of a rule (`law`), of a profile's overrides (`law`, `add_law`) and of a
-// pack (`add_law`).
-void LawEntries(const Node& root, std::vector<const Node*>* out) {
-  auto add = [&](const Node* list) {
-    if (list && list->kind == Kind::kSequence)
-      for (const Node& item : list->items) out->push_back(&item);
-  };
-  add(root.Find("law"));
-  add(root.Find("add_law"));
-  if (const Node* o = root.Find("overrides"))
-    for (const auto& e : o->entries) {
-      add(e.value.Find("law"));
-      add(e.value.Find("add_law"));
-    }
-}
+// One law entry of a rule (`law`), of a profile's overrides (`law`, `add_law`) or of a
+// pack (`add_law`), with the file it stands in.
+struct Cited {
+  std::string file;  // relative to the checkout
+  std::string ref;
+  std::string kind;  // as written; "law" when the entry has none
+};
 
-std::string SourceKind(const Node& entry) {
-  const Node* k = entry.Find("kind");
-  return k && k->kind == Kind::kString ? k->string : "law";
-}
-
-std::string Ref(const Node& entry) {
-  const Node* r = entry.Find("ref");
-  return r && r->kind == Kind::kString ? r->string : "";
+// The law entries of the national pack's files (`national`), or of every other file.
+std::vector<Cited> LawEntries(bool national) {
+  std::vector<Cited> out;
+  for (const fs::path& p : YamlFiles()) {
+    const std::string rel = Rel(p);
+    if ((rel.rfind("rules/national/", 0) == 0) != national) continue;
+    const Node root = Load(p);
+    auto add = [&](const Node* list) {
+      if (!list || list->kind != Kind::kSequence) return;
+      for (const Node& item : list->items) {
+        const Node* ref = item.Find("ref");
+        const Node* kind = item.Find("kind");
+        out.push_back({rel, ref && ref->kind == Kind::kString ? ref->string : "",
+                       kind && kind->kind == Kind::kString ? kind->string : "law"});
+      }
+    };
+    add(root.Find("law"));
+    add(root.Find("add_law"));
+    if (const Node* o = root.Find("overrides"))
+      for (const auto& e : o->entries) {
+        add(e.value.Find("law"));
+        add(e.value.Find("add_law"));
+      }
+  }
+  return out;
 }
 
 const std::regex kMunicipal(R"((kommun|Region |stad)\b)");
@@ -100,38 +96,22 @@ TEST_CASE("no text of the rules names a seed file") {
 }
 
 TEST_CASE("the national pack cites only national law and national guidance") {
+  const std::vector<Cited> law = LawEntries(true);
   std::string found;
-  size_t entries = 0;
-  for (const fs::path& p : YamlFiles()) {
-    const std::string rel = Rel(p);
-    if (rel.rfind("rules/national/", 0) != 0) continue;
-    const Node root = Load(p);
-    std::vector<const Node*> law;
-    LawEntries(root, &law);
-    for (const Node* e : law) {
-      ++entries;
-      if (SourceKind(*e) == "guideline" || std::regex_search(Ref(*e), kMunicipal))
-        found += rel + ": " + Ref(*e) + " (" + SourceKind(*e) + ")\n";
-    }
-  }
-  CHECK(entries > 100);
+  for (const Cited& e : law)
+    if (e.kind == "guideline" || std::regex_search(e.ref, kMunicipal))
+      found += e.file + ": " + e.ref + " (" + e.kind + ")\n";
+  CHECK(law.size() > 100);
   CHECK(found == "");
 }
 
 TEST_CASE("a profile labels a municipality's or region's own document a guideline") {
   std::string found;
   size_t municipal = 0;
-  for (const fs::path& p : YamlFiles()) {
-    const std::string rel = Rel(p);
-    if (rel.rfind("rules/national/", 0) == 0) continue;
-    const Node root = Load(p);
-    std::vector<const Node*> law;
-    LawEntries(root, &law);
-    for (const Node* e : law) {
-      if (!std::regex_search(Ref(*e), kMunicipal)) continue;
-      ++municipal;
-      if (SourceKind(*e) != "guideline") found += rel + ": " + Ref(*e) + " (" + SourceKind(*e) + ")\n";
-    }
+  for (const Cited& e : LawEntries(false)) {
+    if (!std::regex_search(e.ref, kMunicipal)) continue;
+    ++municipal;
+    if (e.kind != "guideline") found += e.file + ": " + e.ref + " (" + e.kind + ")\n";
   }
   CHECK(municipal > 20);
   CHECK(found == "");
