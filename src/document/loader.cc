@@ -154,15 +154,20 @@ void LoadFile(const std::string& path, Format format, const Limits& limits,
 
 namespace {
 
-// Whether a directory above `file` (its own, its parent's, ... up to the root) holds
-// .aktkoll-ignore.
+// A folder holding a file of this name is not searched (e.g. vendor exports beside the
+// examples, which only make sense with `check --mapping`).
+bool IsIgnoredDirectory(const std::filesystem::path& dir, std::error_code& ec) {
+  return std::filesystem::exists(dir / ".aktkoll-ignore", ec);
+}
+
+// Whether a directory above `file` (its own, its parent's, ... up to the root) is ignored.
 bool UnderIgnoredDirectory(const std::filesystem::path& file) {
   namespace fs = std::filesystem;
   std::error_code ec;
   fs::path dir = fs::absolute(file, ec).lexically_normal().parent_path();
   if (ec) return false;
   for (;;) {
-    if (fs::exists(dir / ".aktkoll-ignore", ec)) return true;
+    if (IsIgnoredDirectory(dir, ec)) return true;
     if (!dir.has_relative_path()) return false;
     dir = dir.parent_path();
   }
@@ -193,9 +198,7 @@ std::vector<std::string> ExpandPaths(const std::vector<std::string>& paths,
     fs::recursive_directory_iterator it(path, fs::directory_options::skip_permission_denied, ec);
     for (fs::recursive_directory_iterator end; !ec && it != end; it.increment(ec)) {
       std::error_code type_ec;
-      // A folder holding a `.aktkoll-ignore` file is not searched (e.g. vendor exports
-      // beside the examples, which only make sense with `check --mapping`).
-      if (it->is_directory(type_ec) && fs::exists(it->path() / ".aktkoll-ignore", type_ec)) {
+      if (it->is_directory(type_ec) && IsIgnoredDirectory(it->path(), type_ec)) {
         it.disable_recursion_pending();
         continue;
       }
