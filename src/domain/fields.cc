@@ -153,7 +153,8 @@ std::optional<std::vector<FieldStep>> ParseFieldPath(std::string_view code) {
     const size_t start = i;
     while (i < code.size() && code[i] != '.' && code[i] != '[' && code[i] != ']') ++i;
     if (i == start) return std::nullopt;
-    steps.push_back({false, std::string(code.substr(start, i - start)), expr::FieldHash(code.substr(start, i - start))});
+    const std::string_view name = code.substr(start, i - start);
+    steps.push_back({false, std::string(name), expr::FieldHash(name)});
     while (i + 1 < code.size() && code[i] == '[' && code[i + 1] == ']') {
       steps.push_back({true, {}});
       i += 2;
