@@ -325,7 +325,6 @@ class CaseRun {
     if (!rule.deadline) return;
     expr::Activation& act = Bind(rule);
     LetCache& lets = *let_cache_;
-    lets.Start(rule);
     if (rule.when) {
       auto r = rule.when->Evaluate(act, options_.eval);
       if (!r.ok()) {
@@ -402,7 +401,6 @@ class CaseRun {
   std::pair<bool, bool> Run(const Rule& rule) {
     expr::Activation& act = Bind(rule);
     LetCache& lets = *let_cache_;
-    lets.Start(rule);
     lets_ = &lets;
     if (rule.when) {
       auto r = rule.when->Evaluate(act, options_.eval);
@@ -451,13 +449,14 @@ class CaseRun {
  private:
   // The case's activation, made ready for `rule`: the case, the as-of date, the pack's
   // parameters and definitions stay bound from the case's start; the slots after them
-  // (the previous rule's parameters, lets and for_each element) are cleared and the
-  // rule's own parameters bound.
+  // (the previous rule's parameters, lets and for_each element) are cleared, the rule's
+  // own parameters bound, and the let cache started on the rule's lets.
   expr::Activation& Bind(const Rule& rule) {
     expr::Activation& act = *act_;
     act.ResetFrom(rule.first_param_slot);
     for (size_t i = 0; i < rule.params.size(); ++i)
       act.Set(rule.first_param_slot + static_cast<int>(i), rule.params[i].value);
+    let_cache_->Start(rule);
     return act;
   }
 
