@@ -32,7 +32,7 @@ std::string FailureBody(const std::vector<const Finding*>& fs, const RunInfo& ru
 // what the inputs and the rule pack decide, so two runs, with any --jobs, write the same
 // bytes. Consumers that need the attribute (GitLab, Jenkins) get it.
 //
-// Validated against the Jenkins JUnit schema (tests/cli/fetch_junit_schema.sh). There,
+// Validated against the Jenkins JUnit schema (tests/cli/fetch_npm_schema.sh). There,
 // <skipped> holds text and no attributes: the verdict is its text, which GitLab shows as
 // the test's details and Jenkins as the skip message.
 void JunitFormatter::Start(std::string* out) {
